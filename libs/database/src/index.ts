@@ -1,0 +1,6 @@
+export * from './data-source.options';
+export * from './embedded-postgres';
+export * from './migrate';
+export * from './naming.strategy';
+export * from './schema';
+export * from './transaction';

@@ -1,0 +1,50 @@
+import type { EntityManager } from 'typeorm';
+
+/** A message as it travels on a topic: key = subject key, value = protobuf, headers = CloudEvents binary mode. */
+export interface BusMessage {
+  topic: string;
+  key: string;
+  value: Buffer;
+  headers: Record<string, string>;
+}
+
+export interface DeliveredMessage extends BusMessage {
+  partition: number;
+  offset: string;
+}
+
+export type MessageHandler = (message: DeliveredMessage) => Promise<void>;
+
+export interface SubscriptionOptions {
+  /** Consumer group: each group receives every message once (at least once; the inbox makes it once in effect). */
+  groupId: string;
+  topics: string[];
+  /** Resolves when the message is handled; a throw means "deliver again" (the bus never skips a message). */
+  handle: MessageHandler;
+}
+
+export interface BusSubscription {
+  /** Stops taking new messages and waits for the one in hand (graceful drain). */
+  stop(): Promise<void>;
+}
+
+/**
+ * The event backbone port. Two adapters: Kafka (cluster mode) and a durable in-process bus
+ * (standalone mode). Producers never call `publish` directly: the outbox relay does.
+ */
+export interface EventBus {
+  readonly kind: 'kafka' | 'in-process';
+  /**
+   * Publishes in order and resolves once the messages are durably accepted. An adapter whose log lives
+   * in the same database (in-process) writes through `manager`, joining the relay's transaction.
+   */
+  publish(messages: BusMessage[], manager?: EntityManager): Promise<void>;
+  /** Called by the relay after the transaction that carried a `publish(…, manager)` committed. */
+  committed?(): void;
+  subscribe(options: SubscriptionOptions): Promise<BusSubscription>;
+  /** Readiness: can the bus accept and deliver messages now? */
+  isHealthy(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export const EVENT_BUS = Symbol('EVENT_BUS');

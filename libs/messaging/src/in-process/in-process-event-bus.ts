@@ -1,0 +1,229 @@
+import { EventEmitter } from 'node:events';
+import { Client, Pool } from 'pg';
+import type { EntityManager } from 'typeorm';
+import type { BusMessage, BusSubscription, DeliveredMessage, EventBus, SubscriptionOptions } from '../event-bus';
+import { errorSummary, type Log } from '../logger';
+import { backoffMs, Waker } from '../timing';
+
+const SCHEMA = 'bus';
+
+export interface InProcessBusOptions {
+  /** The database shared by the services of the process (embedded PostgreSQL in standalone mode). */
+  url: string;
+  pollIntervalMs?: number;
+  batchSize?: number;
+  log: Log;
+}
+
+/**
+ * The standalone event bus: a durable log in the `bus` schema of the same database the services use,
+ * with committed offsets per consumer group and topic — the same at-least-once contract as Kafka, so a
+ * crash loses nothing. Publishing joins the relay's transaction (outbox → log is atomic); publishers
+ * are serialised by an advisory lock so log order is commit order. Delivery is woken in-process.
+ */
+export class InProcessEventBus implements EventBus {
+  readonly kind = 'in-process' as const;
+  private readonly pool: Pool;
+  private readonly published = new EventEmitter();
+  private readonly subscriptions = new Set<BusSubscription>();
+
+  private constructor(private readonly options: InProcessBusOptions) {
+    this.pool = new Pool({ connectionString: options.url, max: 2, application_name: 'in-process-bus' });
+    this.published.setMaxListeners(0);
+  }
+
+  static async create(options: InProcessBusOptions): Promise<InProcessEventBus> {
+    const bus = new InProcessEventBus(options);
+    await bus.ensureTables();
+    return bus;
+  }
+
+  async publish(messages: BusMessage[], manager?: EntityManager): Promise<void> {
+    if (messages.length === 0) return;
+    const params: unknown[] = [];
+    const rows = messages.map((m, i) => {
+      params.push(m.topic, m.key, JSON.stringify(m.headers), m.value);
+      return `($${i * 4 + 1}, $${i * 4 + 2}, $${i * 4 + 3}::jsonb, $${i * 4 + 4})`;
+    });
+    const lock = `SELECT pg_advisory_xact_lock(hashtext('${SCHEMA}.messages'))`;
+    const insert = `INSERT INTO ${SCHEMA}.messages (topic, message_key, headers, payload) VALUES ${rows.join(', ')}`;
+    if (manager) {
+      await manager.query(lock);
+      await manager.query(insert, params);
+      return;
+    }
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(lock);
+      await client.query(insert, params);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+    this.committed();
+  }
+
+  committed(): void {
+    this.published.emit('published');
+  }
+
+  async subscribe(options: SubscriptionOptions): Promise<BusSubscription> {
+    const loops = options.topics.map((topic) => new TopicLoop(this.pool, this.published, options, topic, this.options));
+    const subscription: BusSubscription = {
+      stop: async () => {
+        await Promise.all(loops.map((l) => l.stop()));
+        this.subscriptions.delete(subscription);
+      },
+    };
+    this.subscriptions.add(subscription);
+    loops.forEach((l) => l.start());
+    return subscription;
+  }
+
+  async isHealthy(): Promise<boolean> {
+    try {
+      await this.pool.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await this.pool.end();
+  }
+
+  private async ensureTables(): Promise<void> {
+    const client = new Client({ connectionString: this.options.url });
+    await client.connect();
+    try {
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${SCHEMA}`);
+      await client.query(`CREATE TABLE IF NOT EXISTS ${SCHEMA}.messages (
+        seq bigserial PRIMARY KEY,
+        topic text NOT NULL,
+        message_key text NOT NULL,
+        headers jsonb NOT NULL,
+        payload bytea NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now())`);
+      await client.query(`CREATE INDEX IF NOT EXISTS ix_bus_messages_topic_seq ON ${SCHEMA}.messages (topic, seq)`);
+      await client.query(`CREATE TABLE IF NOT EXISTS ${SCHEMA}.offsets (
+        group_id text NOT NULL,
+        topic text NOT NULL,
+        committed bigint NOT NULL,
+        PRIMARY KEY (group_id, topic))`);
+    } finally {
+      await client.end();
+    }
+  }
+}
+
+interface LogRow {
+  seq: string;
+  topic: string;
+  message_key: string;
+  headers: Record<string, string>;
+  payload: Buffer;
+}
+
+/** Delivers one topic to one consumer group, in log order, committing the offset after each batch. */
+class TopicLoop {
+  private readonly waker = new Waker();
+  private running = false;
+  private done: Promise<void> | null = null;
+  private readonly onPublished = () => this.waker.wake();
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly published: EventEmitter,
+    private readonly subscription: SubscriptionOptions,
+    private readonly topic: string,
+    private readonly options: InProcessBusOptions,
+  ) {}
+
+  start(): void {
+    this.running = true;
+    this.published.on('published', this.onPublished);
+    this.done = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.published.off('published', this.onPublished);
+    this.waker.wake();
+    await this.done;
+  }
+
+  private async run(): Promise<void> {
+    const { groupId } = this.subscription;
+    let offset: string | null = null;
+    let failures = 0;
+    while (this.running) {
+      try {
+        offset ??= await this.committedOffset();
+        const rows: LogRow[] = (
+          await this.pool.query(
+            `SELECT seq, topic, message_key, headers, payload FROM ${SCHEMA}.messages WHERE topic = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+            [this.topic, offset, this.options.batchSize ?? 200],
+          )
+        ).rows;
+        let handled: string | null = null;
+        for (const row of rows) {
+          if (!(await this.deliver(row))) break;
+          handled = row.seq;
+        }
+        if (handled) {
+          await this.pool.query(
+            `INSERT INTO ${SCHEMA}.offsets (group_id, topic, committed) VALUES ($1, $2, $3)
+             ON CONFLICT (group_id, topic) DO UPDATE SET committed = excluded.committed`,
+            [groupId, this.topic, handled],
+          );
+          offset = handled;
+        }
+        failures = 0;
+        if (rows.length === 0) await this.waker.wait(this.options.pollIntervalMs ?? 1000);
+      } catch (error) {
+        failures += 1;
+        this.options.log.warn({ err: errorSummary(error), groupId, topic: this.topic }, 'in-process bus: poll failed');
+        await this.waker.wait(backoffMs(failures, 200, 10_000));
+      }
+    }
+  }
+
+  /** Hands one message over until it is handled; false when stopping before that. */
+  private async deliver(row: LogRow): Promise<boolean> {
+    const message: DeliveredMessage = {
+      topic: row.topic,
+      key: row.message_key,
+      headers: row.headers,
+      value: row.payload,
+      partition: 0,
+      offset: row.seq,
+    };
+    for (let attempt = 1; this.running; attempt += 1) {
+      try {
+        await this.subscription.handle(message);
+        return true;
+      } catch (error) {
+        this.options.log.warn(
+          { err: errorSummary(error), groupId: this.subscription.groupId, topic: row.topic, offset: row.seq, attempt },
+          'in-process bus: handler failed; delivering again',
+        );
+        await this.waker.wait(backoffMs(attempt, 200, 10_000));
+      }
+    }
+    return false;
+  }
+
+  private async committedOffset(): Promise<string> {
+    const { rows } = await this.pool.query(`SELECT committed FROM ${SCHEMA}.offsets WHERE group_id = $1 AND topic = $2`, [
+      this.subscription.groupId,
+      this.topic,
+    ]);
+    return rows[0]?.committed ?? '0';
+  }
+}

@@ -1,0 +1,146 @@
+import { Kafka, logLevel, Partitioners, type Consumer, type IHeaders, type LogEntry, type Producer } from 'kafkajs';
+import type { BusMessage, BusSubscription, DeliveredMessage, EventBus, SubscriptionOptions } from '../event-bus';
+import { errorSummary, type Log } from '../logger';
+import { backoffMs, sleep } from '../timing';
+
+export interface KafkaBusOptions {
+  brokers: string[];
+  clientId: string;
+  log: Log;
+  /** Consumer group session timeout; the test broker wants it short (6000), production the default (30000). */
+  sessionTimeoutMs?: number;
+  heartbeatIntervalMs?: number;
+  maxWaitTimeMs?: number;
+  /** Partitions of one consumer handled concurrently (order is kept within a partition). */
+  partitionsConsumedConcurrently?: number;
+  connectionTimeoutMs?: number;
+}
+
+/**
+ * Kafka adapter (kafkajs). Producer: acks=all, one request in flight (retries cannot reorder a key),
+ * not idempotent — effectively-once comes from outbox + inbox, not from the broker. Consumers commit
+ * an offset only after the handler resolved; a failing handler is retried in place, with heartbeats,
+ * until it succeeds (the consumer runner turns lasting failures into retry/DLQ messages).
+ */
+export class KafkaEventBus implements EventBus {
+  readonly kind = 'kafka' as const;
+  private readonly kafka: Kafka;
+  private readonly producer: Producer;
+  private producerConnected = false;
+  private readonly consumers = new Set<Consumer>();
+
+  constructor(private readonly options: KafkaBusOptions) {
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: options.brokers,
+      connectionTimeout: options.connectionTimeoutMs ?? 3000,
+      retry: { initialRetryTime: 200, retries: 8, maxRetryTime: 10_000 },
+      logLevel: logLevel.WARN,
+      logCreator: () => (entry: LogEntry) => this.kafkaLog(entry),
+    });
+    this.producer = this.kafka.producer({
+      allowAutoTopicCreation: false,
+      idempotent: false,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+    this.producer.on(this.producer.events.CONNECT, () => (this.producerConnected = true));
+    this.producer.on(this.producer.events.DISCONNECT, () => (this.producerConnected = false));
+  }
+
+  async connect(): Promise<void> {
+    await this.producer.connect();
+    this.producerConnected = true;
+  }
+
+  async publish(messages: BusMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const byTopic = new Map<string, { key: string; value: Buffer; headers: IHeaders }[]>();
+    for (const m of messages) {
+      const list = byTopic.get(m.topic) ?? [];
+      list.push({ key: m.key, value: m.value, headers: m.headers });
+      byTopic.set(m.topic, list);
+    }
+    await this.producer.sendBatch({
+      acks: -1,
+      timeout: 10_000,
+      topicMessages: [...byTopic].map(([topic, msgs]) => ({ topic, messages: msgs })),
+    });
+  }
+
+  async subscribe(options: SubscriptionOptions): Promise<BusSubscription> {
+    const consumer = this.kafka.consumer({
+      groupId: options.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
+      heartbeatInterval: this.options.heartbeatIntervalMs ?? 3000,
+      maxWaitTimeInMs: this.options.maxWaitTimeMs ?? 500,
+      retry: { initialRetryTime: 300, retries: 10 },
+    });
+    let stopping = false;
+    await consumer.connect();
+    await consumer.subscribe({ topics: options.topics, fromBeginning: true });
+    await consumer.run({
+      autoCommit: true,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+      eachMessage: async ({ topic, partition, message, heartbeat }) => {
+        const delivered: DeliveredMessage = {
+          topic,
+          partition,
+          offset: message.offset,
+          key: message.key?.toString() ?? '',
+          value: message.value ?? Buffer.alloc(0),
+          headers: stringHeaders(message.headers),
+        };
+        for (let attempt = 1; ; attempt += 1) {
+          try {
+            await options.handle(delivered);
+            return;
+          } catch (error) {
+            if (stopping) throw error; // leave it uncommitted for the next owner of the partition
+            this.options.log.warn(
+              { err: errorSummary(error), groupId: options.groupId, topic, partition, offset: message.offset, attempt },
+              'kafka: handler failed; delivering again',
+            );
+            await sleep(backoffMs(attempt, 200, 10_000));
+            await heartbeat();
+          }
+        }
+      },
+    });
+    this.consumers.add(consumer);
+    return {
+      stop: async () => {
+        stopping = true;
+        await consumer.disconnect();
+        this.consumers.delete(consumer);
+      },
+    };
+  }
+
+  async isHealthy(): Promise<boolean> {
+    return this.producerConnected;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.consumers].map((c) => c.disconnect()));
+    this.consumers.clear();
+    await this.producer.disconnect();
+  }
+
+  private kafkaLog({ level, log }: LogEntry): void {
+    const { message, ...rest } = log;
+    const obj = { kafka: rest };
+    if (level === logLevel.ERROR) this.options.log.error(obj, `kafkajs: ${message}`);
+    else if (level === logLevel.WARN) this.options.log.warn(obj, `kafkajs: ${message}`);
+  }
+}
+
+function stringHeaders(headers: IHeaders | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers ?? {})) {
+    if (v === undefined) continue;
+    out[k] = Array.isArray(v) ? v.map(String).join(',') : v.toString();
+  }
+  return out;
+}

@@ -1,0 +1,50 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { OutgoingEvent } from './cloud-events';
+import { insertIntoOutbox } from './outbox/outbox';
+
+export interface Transaction {
+  manager: EntityManager;
+  /** Queues an event; it is written to the outbox in this same transaction, or not at all. */
+  emit<T>(event: OutgoingEvent<T>): void;
+}
+
+export interface RelaySignal {
+  wake(): void;
+}
+
+/**
+ * The one transaction helper of a service. State changes and the events they cause commit together
+ * (transactional outbox); after commit the relay is woken in-process, and, on a real PostgreSQL, other
+ * replicas' relays through NOTIFY. Everything inside `work` must use `tx.manager`.
+ */
+export class UnitOfWork {
+  private relay: RelaySignal | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    /** CloudEvents `source`, e.g. `/credit/record-collection`. */
+    private readonly source: string,
+    /** NOTIFY channel for cross-process wake-up; null on the embedded database (NOTIFY does not cross its connections). */
+    private readonly notifyChannel: string | null,
+  ) {}
+
+  attachRelay(relay: RelaySignal): void {
+    this.relay = relay;
+  }
+
+  async run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    let emitted = 0;
+    const result = await this.dataSource.transaction('READ COMMITTED', async (manager) => {
+      const events: OutgoingEvent<unknown>[] = [];
+      const value = await work({ manager, emit: (event) => void events.push(event as OutgoingEvent<unknown>) });
+      await insertIntoOutbox(manager, this.source, events);
+      if (events.length > 0 && this.notifyChannel) {
+        await manager.query('SELECT pg_notify($1, $2)', [this.notifyChannel, String(events.length)]);
+      }
+      emitted = events.length;
+      return value;
+    });
+    if (emitted > 0) this.relay?.wake();
+    return result;
+  }
+}
