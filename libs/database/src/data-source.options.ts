@@ -34,10 +34,10 @@ export function serviceDataSourceOptions(config: ServiceDataSourceConfig): DataS
     namingStrategy: new SnakeNamingStrategy(),
     applicationName: config.applicationName ?? config.schema,
     logging: config.logging ? ['error', 'warn', 'migration'] : ['error', 'migration'],
+    // No search_path tricks: on the embedded database SET leaks between connections, so every table
+    // name is schema-qualified (TypeORM does it from `schema`; raw SQL writes `<schema>.<table>`).
     extra: {
       max: config.poolSize ?? 10,
-      // search_path per connection, so raw SQL in the service resolves to its own schema first.
-      options: `-c search_path=${config.schema},public`,
       idleTimeoutMillis: 30_000,
     },
   };

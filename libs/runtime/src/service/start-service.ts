@@ -1,0 +1,47 @@
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { PROTO_PACKAGE, PROTO_ROOT } from '@credit/contracts';
+import { join } from 'node:path';
+import { ErrorFilter } from '../errors/error.filter';
+import { PinoNestLogger } from '../logging/logger';
+import type { ServiceDeps } from './tokens';
+
+export interface StartServiceOptions {
+  module: Type<unknown> | DynamicModule;
+  deps: ServiceDeps;
+  http: { host: string; port: number };
+  /** gRPC server for the service's internal RPC (gateway → service). */
+  grpc?: { host: string; port: number; protoFile: string };
+  bodyLimitBytes?: number;
+}
+
+/** gRPC loader options shared by servers and clients: camelCase fields, defaults filled, enums as numbers (ts-proto). */
+export const GRPC_LOADER_OPTIONS = { keepCase: false, longs: String, enums: Number, defaults: true, oneofs: true, includeDirs: [PROTO_ROOT] };
+
+/** Boots one service: Fastify HTTP (health, metrics, and for the gateway its API) plus its gRPC server. */
+export async function startService(options: StartServiceOptions): Promise<INestApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    options.module,
+    new FastifyAdapter({ bodyLimit: options.bodyLimitBytes ?? 1_048_576, trustProxy: true }),
+    { logger: new PinoNestLogger(options.deps.log), abortOnError: false },
+  );
+  // Registered on the app before the gRPC server connects, which inherits it (APP_FILTER providers do
+  // not reach a hybrid app's microservice handlers).
+  app.useGlobalFilters(new ErrorFilter(options.deps.log));
+  if (options.grpc) {
+    app.connectMicroservice<MicroserviceOptions>({
+      transport: Transport.GRPC,
+      options: {
+        package: PROTO_PACKAGE,
+        protoPath: join(PROTO_ROOT, options.grpc.protoFile),
+        url: `${options.grpc.host}:${options.grpc.port}`,
+        loader: GRPC_LOADER_OPTIONS,
+      },
+    }, { inheritAppConfig: true });
+    await app.startAllMicroservices();
+  }
+  await app.listen(options.http.port, options.http.host);
+  return app;
+}

@@ -1,0 +1,29 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ServiceCoreModule, type ServiceDefinition, type ServiceDeps } from '@credit/runtime';
+import { CREDIT_CHECK_MIGRATIONS } from './database/migrations';
+import { ProfileConsumer } from './profile/profile.consumer';
+import { ProfileGrpcController } from './profile/profile.grpc.controller';
+import { ProfileService } from './profile/profile.service';
+import { ProfileRecordEntity, SubjectProfileEntity } from './profile/subject-profile.entity';
+
+export const CREDIT_CHECK_ENTITIES = [SubjectProfileEntity, ProfileRecordEntity];
+
+export const CREDIT_CHECK: ServiceDefinition = {
+  name: 'credit-check',
+  schema: 'credit_check',
+  entities: CREDIT_CHECK_ENTITIES,
+  migrations: CREDIT_CHECK_MIGRATIONS,
+};
+
+/** 信用核查: subject profiles built from events; answers checks by gRPC. */
+@Module({})
+export class CreditCheckModule {
+  static forRoot(deps: ServiceDeps): DynamicModule {
+    return {
+      module: CreditCheckModule,
+      imports: [ServiceCoreModule.forRoot(CREDIT_CHECK, deps)],
+      controllers: [ProfileGrpcController],
+      providers: [ProfileService, ProfileConsumer],
+    };
+  }
+}

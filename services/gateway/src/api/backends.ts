@@ -1,0 +1,52 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { ClientGrpc } from '@nestjs/microservices';
+import {
+  CREDIT_CHECK_SERVICE_NAME,
+  RECORD_COLLECTION_SERVICE_NAME,
+  type CreditCheckServiceClient,
+  type GetSubjectProfileRequest,
+  type RecordCollectionServiceClient,
+  type SubjectProfile,
+  type SubmitRecordRequest,
+  type SubmitRecordResponse,
+} from '@credit/contracts';
+import { AppError } from '@credit/runtime';
+import { firstValueFrom, timeout, type Observable } from 'rxjs';
+
+export const RECORD_COLLECTION_CLIENT = 'RECORD_COLLECTION_CLIENT';
+export const CREDIT_CHECK_CLIENT = 'CREDIT_CHECK_CLIENT';
+
+const DEADLINE_MS = 10_000;
+
+/** The gateway's only way to the services: their gRPC APIs, errors mapped back to the error model. */
+@Injectable()
+export class Backends implements OnModuleInit {
+  private records!: RecordCollectionServiceClient;
+  private checks!: CreditCheckServiceClient;
+
+  constructor(
+    @Inject(RECORD_COLLECTION_CLIENT) private readonly recordsClient: ClientGrpc,
+    @Inject(CREDIT_CHECK_CLIENT) private readonly checksClient: ClientGrpc,
+  ) {}
+
+  onModuleInit(): void {
+    this.records = this.recordsClient.getService<RecordCollectionServiceClient>(RECORD_COLLECTION_SERVICE_NAME);
+    this.checks = this.checksClient.getService<CreditCheckServiceClient>(CREDIT_CHECK_SERVICE_NAME);
+  }
+
+  submitRecord(request: SubmitRecordRequest): Promise<SubmitRecordResponse> {
+    return call(this.records.submitRecord(request));
+  }
+
+  getSubjectProfile(request: GetSubjectProfileRequest): Promise<SubjectProfile> {
+    return call(this.checks.getSubjectProfile(request));
+  }
+}
+
+async function call<T>(observable: Observable<T>): Promise<T> {
+  try {
+    return await firstValueFrom(observable.pipe(timeout(DEADLINE_MS)));
+  } catch (error) {
+    throw AppError.fromGrpc(error);
+  }
+}

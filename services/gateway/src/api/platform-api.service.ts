@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { SeverityTier, SubjectType, type SubjectInput, type SubjectProfile } from '@credit/contracts';
+import type { Caller } from '../auth/clients.service';
+import { Backends } from './backends';
+import { SeverityInput, SubjectTypeInput, type CheckResult, type SubjectDto, type SubmitRecordDto, type SubmitRecordResult } from './dto';
+
+const SEVERITY_IN: Record<SeverityInput, SeverityTier> = {
+  MINOR: SeverityTier.SEVERITY_TIER_MINOR,
+  GENERAL: SeverityTier.SEVERITY_TIER_GENERAL,
+  SERIOUS: SeverityTier.SEVERITY_TIER_SERIOUS,
+};
+const SEVERITY_OUT: Partial<Record<SeverityTier, SeverityInput>> = {
+  [SeverityTier.SEVERITY_TIER_MINOR]: SeverityInput.MINOR,
+  [SeverityTier.SEVERITY_TIER_GENERAL]: SeverityInput.GENERAL,
+  [SeverityTier.SEVERITY_TIER_SERIOUS]: SeverityInput.SERIOUS,
+};
+
+function subjectIn(subject: SubjectDto): SubjectInput {
+  return {
+    type: subject.type === SubjectTypeInput.NATURAL_PERSON ? SubjectType.SUBJECT_TYPE_NATURAL_PERSON : SubjectType.SUBJECT_TYPE_LEGAL_PERSON,
+    name: subject.name,
+    uscc: subject.uscc ?? '',
+    idNumber: subject.idNumber ?? '',
+  };
+}
+
+/** What REST and GraphQL both call: one mapping between the public API and the services' gRPC. */
+@Injectable()
+export class PlatformApi {
+  constructor(private readonly backends: Backends) {}
+
+  submitRecord(caller: Caller, input: SubmitRecordDto): Promise<SubmitRecordResult> {
+    return this.backends.submitRecord({
+      providerDepartmentId: caller.departmentId,
+      catalogueItemCode: input.catalogueItemCode,
+      subject: subjectIn(input.subject),
+      decisionNumber: input.decisionNumber,
+      decisionDate: input.decisionDate,
+      severity: input.severity ? SEVERITY_IN[input.severity] : SeverityTier.SEVERITY_TIER_UNSPECIFIED,
+      fieldsJson: JSON.stringify(input.fields ?? {}),
+    });
+  }
+
+  async check(caller: Caller, subject: SubjectDto): Promise<CheckResult> {
+    const profile = await this.backends.getSubjectProfile({ subject: subjectIn(subject), requesterDepartmentId: caller.departmentId });
+    return toCheckResult(profile);
+  }
+}
+
+function toCheckResult(profile: SubjectProfile): CheckResult {
+  const s = profile.subject!;
+  return {
+    found: profile.found,
+    subject: {
+      key: s.key,
+      type: s.type === SubjectType.SUBJECT_TYPE_NATURAL_PERSON ? SubjectTypeInput.NATURAL_PERSON : SubjectTypeInput.LEGAL_PERSON,
+      name: s.name,
+      uscc: s.uscc || undefined,
+      maskedIdNumber: s.maskedIdNumber || undefined,
+    },
+    records: profile.records.map((r) => ({
+      recordId: r.recordId,
+      version: r.version,
+      catalogueItemCode: r.catalogueItemCode,
+      category: r.category,
+      providerDepartmentId: r.providerDepartmentId,
+      decisionNumber: r.decisionNumber,
+      decisionDate: r.decisionDate,
+      adverse: r.adverse,
+      severity: SEVERITY_OUT[r.severity],
+      publicityStart: r.publicityStart || undefined,
+      publicityEnd: r.publicityEnd || undefined,
+      fields: JSON.parse(r.fieldsJson || '{}'),
+    })),
+    adverseCount: profile.adverseCount,
+  };
+}

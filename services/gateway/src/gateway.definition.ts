@@ -1,0 +1,10 @@
+import type { ServiceDefinition } from '@credit/runtime';
+import { ApiClientEntity, DepartmentEntity } from './auth/api-client.entity';
+import { GATEWAY_MIGRATIONS } from './database/migrations';
+
+export const GATEWAY: ServiceDefinition = {
+  name: 'gateway',
+  schema: 'gateway',
+  entities: [DepartmentEntity, ApiClientEntity],
+  migrations: GATEWAY_MIGRATIONS,
+};

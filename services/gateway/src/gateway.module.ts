@@ -1,0 +1,78 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
+import { ClientsModule, Transport } from '@nestjs/microservices';
+import { PROTO_PACKAGE, PROTO_ROOT, ProtoFiles } from '@credit/contracts';
+import { errorBody, GRPC_LOADER_OPTIONS, normalizeError, ServiceCoreModule, type ServiceDeps } from '@credit/runtime';
+import type { FastifyRequest } from 'fastify';
+import { join } from 'node:path';
+import { AuthGuard } from './auth/auth.guard';
+import { ClientsService } from './auth/clients.service';
+import { Backends, CREDIT_CHECK_CLIENT, RECORD_COLLECTION_CLIENT } from './api/backends';
+import { apiValidationPipe } from './api/errors';
+import { PlatformApi } from './api/platform-api.service';
+import { RestController } from './api/rest.controller';
+import { GATEWAY } from './gateway.definition';
+import { PlatformResolver } from './graphql/platform.resolver';
+
+export interface GatewayOptions {
+  /** host:port of record-collection's gRPC server. */
+  recordCollectionGrpc: string;
+  /** host:port of credit-check's gRPC server. */
+  creditCheckGrpc: string;
+}
+
+const grpcClient = (name: string, protoFile: string, url: string) => ({
+  name,
+  transport: Transport.GRPC as const,
+  options: { package: PROTO_PACKAGE, protoPath: join(PROTO_ROOT, protoFile), url, loader: GRPC_LOADER_OPTIONS },
+});
+
+/** The edge for departmental systems: REST (/api/v1) and GraphQL (/graphql); services reached by gRPC only. */
+@Module({})
+export class GatewayModule {
+  static forRoot(deps: ServiceDeps, options: GatewayOptions): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        ServiceCoreModule.forRoot(GATEWAY, deps),
+        ClientsModule.register([
+          grpcClient(RECORD_COLLECTION_CLIENT, ProtoFiles.recordCollection, options.recordCollectionGrpc),
+          grpcClient(CREDIT_CHECK_CLIENT, ProtoFiles.creditCheck, options.creditCheckGrpc),
+        ]),
+        GraphQLModule.forRoot<MercuriusDriverConfig>({
+          driver: MercuriusDriver,
+          autoSchemaFile: true,
+          sortSchema: true,
+          graphiql: true,
+          context: (request: FastifyRequest) => ({ req: request }),
+          errorFormatter: (execution, context) => {
+            const requestId = String((context as { reply?: { request?: { id?: string } } }).reply?.request?.id ?? '');
+            const errors = (execution.errors ?? []).map((e) => {
+              const body = errorBody(normalizeError(e.originalError ?? e, deps.log), requestId).error;
+              const isGraphQLSyntax = !e.originalError;
+              return {
+                message: isGraphQLSyntax ? e.message : body.message.en,
+                locations: e.locations,
+                path: e.path,
+                extensions: isGraphQLSyntax ? { code: 'GRAPHQL_VALIDATION', requestId } : body,
+              };
+            });
+            return { statusCode: 200, response: { data: execution.data ?? null, errors } };
+          },
+        }),
+      ],
+      controllers: [RestController],
+      providers: [
+        ClientsService,
+        Backends,
+        PlatformApi,
+        PlatformResolver,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_PIPE, useValue: apiValidationPipe },
+      ],
+      exports: [ClientsService],
+    };
+  }
+}

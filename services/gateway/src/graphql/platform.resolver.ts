@@ -1,0 +1,22 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentCaller, RequireScope } from '../auth/auth.guard';
+import { Scopes, type Caller } from '../auth/clients.service';
+import { CheckResult, SubjectDto, SubmitRecordDto, SubmitRecordResult } from '../api/dto';
+import { PlatformApi } from '../api/platform-api.service';
+
+@Resolver()
+export class PlatformResolver {
+  constructor(private readonly api: PlatformApi) {}
+
+  @Mutation(() => SubmitRecordResult, { description: '提交一条信用信息 / submit one credit record' })
+  @RequireScope(Scopes.recordsWrite)
+  submitRecord(@CurrentCaller() caller: Caller, @Args('input') input: SubmitRecordDto): Promise<SubmitRecordResult> {
+    return this.api.submitRecord(caller, input);
+  }
+
+  @Query(() => CheckResult, { description: '核查主体信用 / check a subject' })
+  @RequireScope(Scopes.checksPerform)
+  check(@CurrentCaller() caller: Caller, @Args('subject') subject: SubjectDto): Promise<CheckResult> {
+    return this.api.check(caller, subject);
+  }
+}

@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+import { EnvReader, runClusterService, runMain } from '@credit/runtime';
+import { GatewayModule } from './gateway.module';
+
+const env = new EnvReader();
+const options = {
+  recordCollectionGrpc: env.string('RECORD_COLLECTION_GRPC', '127.0.0.1:50051'),
+  creditCheckGrpc: env.string('CREDIT_CHECK_GRPC', '127.0.0.1:50052'),
+};
+
+runMain(async () => {
+  env.done();
+  await runClusterService({ name: 'gateway', module: (deps) => GatewayModule.forRoot(deps, options), defaultHttpPort: 3000 });
+});

@@ -1,0 +1,11 @@
+import 'reflect-metadata';
+import { runClusterService, runMain } from '@credit/runtime';
+import { JointRewardPunishmentModule } from './joint-reward-punishment.module';
+
+runMain(() =>
+  runClusterService({
+    name: 'joint-reward-punishment',
+    module: (deps) => JointRewardPunishmentModule.forRoot(deps),
+    defaultHttpPort: 3004,
+  }),
+);

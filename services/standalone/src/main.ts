@@ -1,0 +1,128 @@
+import 'reflect-metadata';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { ProtoFiles } from '@credit/contracts';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '@credit/database';
+import { createEventBus, createLogger, EnvReader, readRuntimeConfig, runMain, startService, type ServiceDeps } from '@credit/runtime';
+import { CreditCheckModule } from '../../credit-check/src/credit-check.module';
+import { CreditRepairModule } from '../../credit-repair/src/credit-repair.module';
+import { ClientsService, Scopes } from '../../gateway/src/auth/clients.service';
+import { GatewayModule } from '../../gateway/src/gateway.module';
+import { JointRewardPunishmentModule } from '../../joint-reward-punishment/src/joint-reward-punishment.module';
+import { ObjectionModule } from '../../objection/src/objection.module';
+import { RecordCollectionModule } from '../../record-collection/src/record-collection.module';
+
+/** Every service in one process on embedded defaults: `npm start`. */
+export async function startStandalone(source: Record<string, string | undefined> = process.env) {
+  const env = new EnvReader(source);
+  const config = readRuntimeConfig(env);
+  const dataDir = resolve(env.string('DATA_DIR', '.data'));
+  const host = env.string('HOST', '127.0.0.1');
+  const port = env.int('PORT', 3000, { min: 0, max: 65535 });
+  env.done();
+
+  const log = createLogger({ level: config.logLevel, service: 'standalone' });
+  mkdirSync(dataDir, { recursive: true });
+  let embedded: EmbeddedPostgres | null = null;
+  if (!config.databaseUrl) {
+    embedded = await startEmbeddedPostgres({ dataDir: join(dataDir, 'pg'), maxConnections: 40 });
+    log.info({ dataDir }, 'embedded PostgreSQL started');
+  }
+  const databaseUrl = config.databaseUrl ?? embedded!.url;
+  const bus = await createEventBus(config, { clientId: 'standalone', databaseUrl, log });
+  const deps = (service: string): ServiceDeps => ({
+    config,
+    databaseUrl,
+    embeddedDatabase: embedded !== null,
+    bus,
+    log: createLogger({ level: config.logLevel, service }),
+    poolSize: embedded ? 3 : 5,
+  });
+
+  const internal = { host: '127.0.0.1', port: 0 };
+  const recordsGrpc = await freePort();
+  const checksGrpc = await freePort();
+  const apps: INestApplication[] = [];
+  apps.push(await startService({ module: RecordCollectionModule.forRoot(deps('record-collection')), deps: deps('record-collection'), http: internal, grpc: { host: '127.0.0.1', port: recordsGrpc, protoFile: ProtoFiles.recordCollection } }));
+  apps.push(await startService({ module: CreditCheckModule.forRoot(deps('credit-check')), deps: deps('credit-check'), http: internal, grpc: { host: '127.0.0.1', port: checksGrpc, protoFile: ProtoFiles.creditCheck } }));
+  apps.push(await startService({ module: JointRewardPunishmentModule.forRoot(deps('joint-reward-punishment')), deps: deps('joint-reward-punishment'), http: internal }));
+  apps.push(await startService({ module: CreditRepairModule.forRoot(deps('credit-repair')), deps: deps('credit-repair'), http: internal }));
+  apps.push(await startService({ module: ObjectionModule.forRoot(deps('objection')), deps: deps('objection'), http: internal }));
+  const gateway = await startService({
+    module: GatewayModule.forRoot(deps('gateway'), { recordCollectionGrpc: `127.0.0.1:${recordsGrpc}`, creditCheckGrpc: `127.0.0.1:${checksGrpc}` }),
+    deps: deps('gateway'),
+    http: { host, port },
+  });
+  apps.push(gateway);
+
+  const demo = await demoCredentials(gateway.get(ClientsService), dataDir);
+  const address = gateway.getHttpServer().address() as { port: number };
+  const baseUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
+
+  const stop = async () => {
+    for (const app of apps.reverse()) await app.close();
+    await bus.close();
+    await embedded?.stop();
+  };
+  return { baseUrl, demo, stop, log };
+}
+
+/** The demo department's client, created on first start and kept in the data directory (never committed). */
+async function demoCredentials(clients: ClientsService, dataDir: string): Promise<{ clientId: string; token: string }> {
+  const file = join(dataDir, 'demo-credentials.json');
+  if (existsSync(file)) {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { clientId: string; token: string };
+    if (await clients.findClient(saved.clientId)) return saved;
+  }
+  const issued = await clients.createClient({
+    clientId: `demo-${Date.now().toString(36)}`,
+    departmentId: 'DEMO-SCJGJ',
+    departmentName: '演示：市场监督管理局 (demo market regulation bureau)',
+    name: 'demo client',
+    scopes: [Scopes.recordsWrite, Scopes.checksPerform],
+  });
+  writeFileSync(file, JSON.stringify({ clientId: issued.clientId, token: issued.token }, null, 2), { mode: 0o600 });
+  return { clientId: issued.clientId, token: issued.token };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+if (require.main === module) {
+  runMain(async () => {
+    const started = Date.now();
+    const platform = await startStandalone();
+    const { baseUrl, demo } = platform;
+    process.stdout.write(
+      [
+        '',
+        `公共信用信息平台 / public credit information platform — standalone, ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        `  GraphQL   ${baseUrl}/graphql   (GraphiQL: ${baseUrl}/graphiql)`,
+        `  REST      ${baseUrl}/api/v1    (POST /records, POST /checks)`,
+        `  health    ${baseUrl}/health/ready   metrics ${baseUrl}/metrics`,
+        `  demo department DEMO-SCJGJ, client ${demo.clientId}`,
+        `  Authorization: Bearer ${demo.token}`,
+        '',
+      ].join('\n'),
+    );
+    let stopping = false;
+    const stop = async () => {
+      if (stopping) return;
+      stopping = true;
+      await platform.stop();
+      process.exit(0);
+    };
+    process.on('SIGINT', () => void stop());
+    process.on('SIGTERM', () => void stop());
+  });
+}
