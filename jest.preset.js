@@ -12,8 +12,11 @@ module.exports = {
   rootDir: __dirname,
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
+  // A few dependencies ship ESM only (content-disposition under mercurius' @fastify/static): SWC turns
+  // them into CommonJS for jest, which cannot require() ESM itself.
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   transform: {
-    '^.+\\.ts$': [
+    '^.+\\.(ts|js)$': [
       '@swc/jest',
       {
         jsc: {

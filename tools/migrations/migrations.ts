@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { pendingSchemaChanges, runServiceMigrations, serviceDataSourceOptions } from '@credit/database';
+import { runServiceMigrations, serviceDataSourceOptions } from '@credit/database';
 import { MESSAGING_ENTITIES } from '@credit/runtime';
 import { SERVICES } from './services';
 

@@ -1,11 +1,11 @@
 // Every service with a schema: what the migration generator and drift check iterate over.
 import type { ServiceDefinition } from '@credit/runtime';
-import { RECORD_COLLECTION } from '../../services/record-collection/src/record-collection.module';
-import { CREDIT_CHECK } from '../../services/credit-check/src/credit-check.module';
-import { GATEWAY } from '../../services/gateway/src/gateway.definition';
-import { JOINT_REWARD_PUNISHMENT } from '../../services/joint-reward-punishment/src/joint-reward-punishment.module';
-import { CREDIT_REPAIR } from '../../services/credit-repair/src/credit-repair.module';
-import { OBJECTION } from '../../services/objection/src/objection.module';
+import { RECORD_COLLECTION } from '@credit/service-record-collection';
+import { CREDIT_CHECK } from '@credit/service-credit-check';
+import { GATEWAY } from '@credit/service-gateway';
+import { JOINT_REWARD_PUNISHMENT } from '@credit/service-joint-reward-punishment';
+import { CREDIT_REPAIR } from '@credit/service-credit-repair';
+import { OBJECTION } from '@credit/service-objection';
 
 export const SERVICES: Record<string, { definition: ServiceDefinition; dir: string }> = {
   'record-collection': { definition: RECORD_COLLECTION, dir: 'services/record-collection' },

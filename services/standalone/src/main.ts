@@ -6,13 +6,12 @@ import type { INestApplication } from '@nestjs/common';
 import { ProtoFiles } from '@credit/contracts';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '@credit/database';
 import { createEventBus, createLogger, EnvReader, readRuntimeConfig, runMain, startService, type ServiceDeps } from '@credit/runtime';
-import { CreditCheckModule } from '../../credit-check/src/credit-check.module';
-import { CreditRepairModule } from '../../credit-repair/src/credit-repair.module';
-import { ClientsService, Scopes } from '../../gateway/src/auth/clients.service';
-import { GatewayModule } from '../../gateway/src/gateway.module';
-import { JointRewardPunishmentModule } from '../../joint-reward-punishment/src/joint-reward-punishment.module';
-import { ObjectionModule } from '../../objection/src/objection.module';
-import { RecordCollectionModule } from '../../record-collection/src/record-collection.module';
+import { CreditCheckModule } from '@credit/service-credit-check';
+import { CreditRepairModule } from '@credit/service-credit-repair';
+import { ClientsService, GatewayModule, Scopes } from '@credit/service-gateway';
+import { JointRewardPunishmentModule } from '@credit/service-joint-reward-punishment';
+import { ObjectionModule } from '@credit/service-objection';
+import { RecordCollectionModule } from '@credit/service-record-collection';
 
 /** Every service in one process on embedded defaults: `npm start`. */
 export async function startStandalone(source: Record<string, string | undefined> = process.env) {

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-// Through the package entry point, so the barrel export is exercised too.
+// Through the library's barrel, so the public exports are exercised too.
 import {
   resolveSubject,
   subjectKeyForIdNumber,
   subjectKeyForUscc,
   SubjectType,
   type SubjectIdentifier,
-} from '@credit/domain';
+} from '../index';
 
 const TODAY = new Date('2025-06-01T04:00:00Z');
 

@@ -71,7 +71,7 @@ export class InProcessEventBus implements EventBus {
     this.published.emit('published');
   }
 
-  async subscribe(options: SubscriptionOptions): Promise<BusSubscription> {
+  subscribe(options: SubscriptionOptions): Promise<BusSubscription> {
     const loops = options.topics.map((topic) => new TopicLoop(this.pool, this.published, options, topic, this.options));
     const subscription: BusSubscription = {
       stop: async () => {
@@ -81,7 +81,7 @@ export class InProcessEventBus implements EventBus {
     };
     this.subscriptions.add(subscription);
     loops.forEach((l) => l.start());
-    return subscription;
+    return Promise.resolve(subscription);
   }
 
   async isHealthy(): Promise<boolean> {

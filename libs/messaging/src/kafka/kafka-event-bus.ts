@@ -118,8 +118,8 @@ export class KafkaEventBus implements EventBus {
     };
   }
 
-  async isHealthy(): Promise<boolean> {
-    return this.producerConnected;
+  isHealthy(): Promise<boolean> {
+    return Promise.resolve(this.producerConnected);
   }
 
   async close(): Promise<void> {

@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { SeverityTier, SubjectType, Topics, type RecordCollected } from '@credit/contracts';
 import type { EventContext } from '@credit/messaging';
 import { AppError, ConsumerHost } from '@credit/runtime';
-import { ProfileRecordEntity, SubjectProfileEntity } from './subject-profile.entity';
+import { SubjectProfileEntity } from './subject-profile.entity';
 
 const SEVERITY_NAMES: Partial<Record<SeverityTier, string>> = {
   [SeverityTier.SEVERITY_TIER_MINOR]: 'MINOR',

@@ -14,7 +14,9 @@ function literal(ast: ValueNode): unknown {
       return ast.values.map(literal);
     case Kind.NULL:
       return null;
-    default:
+    case Kind.ENUM:
+      return ast.value;
+    case Kind.VARIABLE:
       return undefined;
   }
 }

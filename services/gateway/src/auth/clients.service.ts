@@ -54,6 +54,13 @@ export class ClientsService {
     return { clientId, clientSecret, token: `${clientId}.${clientSecret}` };
   }
 
+  /** Revokes a client at once (cached tokens of this process are dropped too). */
+  async revokeClient(clientId: string): Promise<boolean> {
+    const result = await this.dataSource.getRepository(ApiClientEntity).update({ clientId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    for (const [token, entry] of this.cache) if (entry.caller.clientId === clientId) this.cache.delete(token);
+    return (result.affected ?? 0) > 0;
+  }
+
   async findClient(clientId: string): Promise<ApiClientEntity | null> {
     return this.dataSource.getRepository(ApiClientEntity).findOne({ where: { clientId, revokedAt: IsNull() } });
   }

@@ -1,0 +1,2 @@
+// Public surface for the composition root (standalone) and tools; other services must not import it.
+export { CREDIT_REPAIR, CreditRepairModule } from './credit-repair.module';

@@ -1,0 +1,5 @@
+// Public surface for the composition root (standalone) and tools; other services must not import it.
+export { ClientsService, Scopes } from './auth/clients.service';
+export { GATEWAY } from './gateway.definition';
+export { GatewayModule } from './gateway.module';
+export { withGatewayClients } from './admin/clients.admin';
