@@ -42,6 +42,7 @@ export default tseslint.config(
   },
   {
     files: ['**/*.spec.ts', '**/*.integration-spec.ts', 'libs/testing/**/*.ts', 'tools/**/*.ts'],
-    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+    // Handlers in tests return promises to satisfy the real signatures; response bodies are untyped JSON.
+    rules: { '@typescript-eslint/require-await': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
 );

@@ -14,7 +14,7 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/{libs,services,tools}/**/*.integration-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.js',
-      testTimeout: 120000,
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/integration-setup.js'],
     },
   ],
 };

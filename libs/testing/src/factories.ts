@@ -38,7 +38,7 @@ export function penaltyRecord(overrides: { uscc?: string; decisionNumber?: strin
 }
 
 /** Polls `probe` until it returns a value that is not undefined, or fails with `what` after `timeoutMs`. */
-export async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000, intervalMs = 100): Promise<T> {
+export async function eventually<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 20_000, intervalMs = 100): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {

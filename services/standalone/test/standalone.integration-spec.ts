@@ -1,0 +1,138 @@
+/**
+ * Standalone mode: every service in one process, the in-process bus. First `npm start`'s process on
+ * the embedded database in a data directory (restart keeps the data), then in-process on the real
+ * PostgreSQL for the API's validation behaviour.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTestDatabase, eventually, freePort, penaltyRecord, spawnService, uniqueIdNumber, type TestDatabase } from '@credit/testing';
+import request from 'supertest';
+import { startStandalone } from '../src/main';
+
+type Platform = Awaited<ReturnType<typeof startStandalone>>;
+
+const checkBody = (uscc: string) => ({ subject: { type: 'LEGAL_PERSON', name: '任意', uscc } });
+
+describe('standalone on the embedded database (the npm start process)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'credit-standalone-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  // Its own process, as `npm start` runs it (PGlite's WebAssembly runtime does not load inside jest's VM).
+  const start = async () => {
+    const port = await freePort();
+    const proc = await spawnService('standalone', 'services/standalone/src/main.ts', { DATA_DIR: dataDir, PORT: String(port) }, `http://127.0.0.1:${port}/health/ready`, 90_000);
+    const { token } = JSON.parse(readFileSync(join(dataDir, 'demo-credentials.json'), 'utf8')) as { token: string };
+    return { proc, baseUrl: `http://127.0.0.1:${port}`, token };
+  };
+
+  it('prints the entry points, and keeps records, credentials and profiles across a restart', async () => {
+    const record = penaltyRecord();
+    let platform = await start();
+    const firstToken = platform.token;
+    try {
+      expect(platform.proc.output()).toContain(`/graphql`);
+      expect(platform.proc.output()).toContain(`Authorization: Bearer ${firstToken}`);
+      const submitted = await request(platform.baseUrl).post('/api/v1/records').set('authorization', `Bearer ${firstToken}`).send(record).expect(201);
+      expect(submitted.body.outcome).toBe('CREATED');
+      await eventually('the record checkable', async () => {
+        const { body } = await request(platform.baseUrl).post('/api/v1/checks').set('authorization', `Bearer ${firstToken}`).send(checkBody(record.subject.uscc));
+        return body.found ? body : undefined;
+      });
+    } finally {
+      expect(await platform.proc.stop()).toBe(0); // graceful stop: consumers and outbox drained
+    }
+
+    platform = await start();
+    try {
+      expect(platform.token).toBe(firstToken); // same demo client after the restart
+      const { body } = await request(platform.baseUrl).post('/api/v1/checks').set('authorization', `Bearer ${platform.token}`).send(checkBody(record.subject.uscc)).expect(200);
+      expect(body.found).toBe(true);
+      expect(body.records).toHaveLength(1);
+      expect(body.records[0].decisionNumber).toBe(record.decisionNumber);
+    } finally {
+      await platform.proc.stop();
+    }
+  }, 180_000);
+});
+
+describe('standalone API on PostgreSQL: bad input is refused with structured errors and nothing stored', () => {
+  let db: TestDatabase;
+  let platform: Platform;
+  let auth: string;
+  const dataDir = mkdtempSync(join(tmpdir(), 'credit-standalone-pg-'));
+
+  beforeAll(async () => {
+    db = await createTestDatabase('standalone_api');
+    platform = await startStandalone({ DATABASE_URL: db.url, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' });
+    auth = `Bearer ${platform.demo.token}`;
+  }, 60_000);
+
+  afterAll(async () => {
+    await platform?.stop();
+    await db?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const stored = async () => {
+    const [r] = await db.query<{ records: number; outbox: number; subjects: number }>(
+      `SELECT (SELECT count(*)::int FROM record_collection.credit_record) AS records,
+              (SELECT count(*)::int FROM record_collection.outbox) + (SELECT count(*)::int FROM bus.messages) AS outbox,
+              (SELECT count(*)::int FROM record_collection.subject) AS subjects`,
+    );
+    return r;
+  };
+
+  const cases: [string, (r: ReturnType<typeof penaltyRecord>) => object, string, string][] = [
+    ['a USCC with a wrong check character', (r) => ({ ...r, subject: { ...r.subject, uscc: r.subject.uscc.slice(0, 17) + (r.subject.uscc[17] === 'A' ? 'B' : 'A') } }), 'USCC_CHECK_DIGIT', 'subject.uscc'],
+    ['a USCC with a forbidden letter (O)', (r) => ({ ...r, subject: { ...r.subject, uscc: `91430100MA4L16JO9D` } }), 'USCC_CHARSET', 'subject.uscc'],
+    ['a USCC of the wrong length', (r) => ({ ...r, subject: { ...r.subject, uscc: '9143010' } }), 'USCC_LENGTH', 'subject.uscc'],
+    ['an ID number with an impossible birth date', (r) => ({ ...r, subject: { type: 'NATURAL_PERSON', name: '张三', idNumber: '430102202302290011' } }), 'ID_BIRTH_DATE', 'subject.idNumber'],
+    ['an unknown catalogue item', (r) => ({ ...r, catalogueItemCode: 'NO_SUCH_ITEM' }), 'CATALOGUE_ITEM_UNKNOWN', 'catalogueItemCode'],
+    ['a missing required field', (r) => ({ ...r, fields: { authority: '某局', content: '罚款' } }), 'FIELD_REQUIRED', 'fields.basis'],
+    ['an adverse record without severity', (r) => ({ ...r, severity: undefined }), 'SEVERITY_REQUIRED', 'severity'],
+    ['an invalid decision date', (r) => ({ ...r, decisionDate: '2026-02-30' }), 'DECISION_DATE_INVALID', 'decisionDate'],
+    ['an unknown property (injection attempt)', (r) => ({ ...r, providerDepartmentId: 'OTHER-DEPT' }), 'INVALID_WHITELIST_VALIDATION', 'providerDepartmentId'],
+  ];
+
+  it.each(cases)('REST refuses %s', async (_name, mutate, code, field) => {
+    const before = await stored();
+    const { body } = await request(platform.baseUrl).post('/api/v1/records').set('authorization', auth).send(mutate(penaltyRecord())).expect(400);
+    expect(body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ code, field })]));
+    expect(body.error.message.zh).toEqual(expect.any(String));
+    expect(body.error.message.en).toEqual(expect.any(String));
+    expect(body.error.requestId).toEqual(expect.any(String));
+    expect(await stored()).toEqual(before);
+  });
+
+  it('GraphQL refuses a bad identifier with the same error model, and stores nothing', async () => {
+    const before = await stored();
+    const record = penaltyRecord();
+    const { body } = await request(platform.baseUrl)
+      .post('/graphql')
+      .set('authorization', auth)
+      .send({
+        query: `mutation ($input: SubmitRecordDto!) { submitRecord(input: $input) { recordId } }`,
+        variables: { input: { ...record, subject: { ...record.subject, uscc: '91430100MA4L16JQ9X' } } },
+      })
+      .expect(200);
+    expect(body.data).toBeNull();
+    expect(body.errors[0].extensions).toMatchObject({ code: 'USCC_CHECK_DIGIT', field: 'subject.uscc' });
+    expect(await stored()).toEqual(before);
+  });
+
+  it('refuses calls without a valid token, and never returns a full ID number', async () => {
+    await request(platform.baseUrl).post('/api/v1/checks').send(checkBody('91430100MA4L16JQ9D')).expect(401);
+    await request(platform.baseUrl).post('/api/v1/checks').set('authorization', 'Bearer nope.nope').send(checkBody('91430100MA4L16JQ9D')).expect(401);
+    const idNumber = uniqueIdNumber();
+    const person = { ...penaltyRecord(), subject: { type: 'NATURAL_PERSON', name: '李四', idNumber } };
+    await request(platform.baseUrl).post('/api/v1/records').set('authorization', auth).send(person).expect(201);
+    const body = await eventually('the person checkable', async () => {
+      const r = await request(platform.baseUrl).post('/api/v1/checks').set('authorization', auth).send({ subject: { type: 'NATURAL_PERSON', name: '李四', idNumber } });
+      return r.body.found ? r.body : undefined;
+    });
+    expect(JSON.stringify(body)).not.toContain(idNumber);
+    expect(body.subject.maskedIdNumber).toBe(`${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`);
+    expect(body.records[0].publicityEnd).toBeUndefined(); // penalties of natural persons are not publicly displayed
+  });
+});
