@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Starts the platform as a newcomer would (npm start, embedded defaults), submits one penalty record
+# over REST and checks it through GraphQL, then stops it with SIGTERM.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+data=$(mktemp -d)
+port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+log="$data/start.log"
+DATA_DIR="$data" PORT="$port" npm start >"$log" 2>&1 &
+pid=$!
+cleanup() { kill "$pid" 2>/dev/null || true; rm -rf "$data"; }
+trap cleanup EXIT
+base="http://127.0.0.1:$port"
+for _ in $(seq 1 120); do
+  curl -fs "$base/health/ready" >/dev/null 2>&1 && break
+  kill -0 "$pid" 2>/dev/null || { cat "$log"; echo "npm start exited" >&2; exit 1; }
+  sleep 0.5
+done
+curl -fs "$base/health/ready" >/dev/null || { cat "$log"; echo "not ready" >&2; exit 1; }
+grep -q "Authorization: Bearer" "$log" || { cat "$log"; echo "no demo credentials printed" >&2; exit 1; }
+token=$(node -e "console.log(require('$data/demo-credentials.json').token)")
+uscc=$(node -r ./tools/register.js -e "console.log(require('./libs/domain/src/identifiers/uscc.ts').composeUscc('91430923', 'MK' + Date.now().toString().slice(-6)))")
+status=$(curl -s -o "$data/submit.json" -w '%{http_code}' -X POST "$base/api/v1/records" \
+  -H "Authorization: Bearer $token" -H 'content-type: application/json' \
+  -d "{\"catalogueItemCode\":\"ADMIN_PENALTY\",\"subject\":{\"type\":\"LEGAL_PERSON\",\"name\":\"安化县冒烟测试有限公司\",\"uscc\":\"$uscc\"},\"decisionNumber\":\"安市监罚〔2026〕SMOKE号\",\"decisionDate\":\"2026-11-02\",\"severity\":\"GENERAL\",\"fields\":{\"authority\":\"安化县市场监督管理局\",\"basis\":\"《产品质量法》第四十九条\",\"content\":\"罚款5000元\"}}")
+[ "$status" = 201 ] || { cat "$data/submit.json"; echo "submit returned $status" >&2; exit 1; }
+query="{\"query\":\"{ check(subject: {type: LEGAL_PERSON, name: \\\"x\\\", uscc: \\\"$uscc\\\"}) { found records { decisionNumber severity } } }\"}"
+for _ in $(seq 1 50); do
+  body=$(curl -s -X POST "$base/graphql" -H "Authorization: Bearer $token" -H 'content-type: application/json' -d "$query")
+  echo "$body" | grep -q '"found":true' && break
+  sleep 0.2
+done
+echo "$body" | grep -q 'SMOKE' || { echo "$body"; echo "record not checkable" >&2; exit 1; }
+kill -TERM "$pid"
+wait "$pid" || true
+echo "smoke: submitted $uscc at $base and found it by GraphQL check"
