@@ -1,14 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { SeverityTier, SubjectType, Topics, type RecordCollected } from '@credit/contracts';
+import { severityName, subjectTypeName, Topics, type RecordCollected } from '@credit/contracts';
 import type { EventContext } from '@credit/messaging';
 import { AppError, ConsumerHost } from '@credit/runtime';
 import { SubjectProfileEntity } from './subject-profile.entity';
-
-const SEVERITY_NAMES: Partial<Record<SeverityTier, string>> = {
-  [SeverityTier.SEVERITY_TIER_MINOR]: 'MINOR',
-  [SeverityTier.SEVERITY_TIER_GENERAL]: 'GENERAL',
-  [SeverityTier.SEVERITY_TIER_SERIOUS]: 'SERIOUS',
-};
 
 /** Builds subject profiles from credit.records.v1, idempotently (inbox) and version-monotonic per record. */
 @Injectable()
@@ -41,7 +35,7 @@ export class ProfileConsumer implements OnModuleInit {
       .into(SubjectProfileEntity)
       .values({
         subjectKey: subject.key,
-        subjectType: subject.type === SubjectType.SUBJECT_TYPE_NATURAL_PERSON ? 'NATURAL_PERSON' : 'LEGAL_PERSON',
+        subjectType: subjectTypeName(subject.type) ?? 'LEGAL_PERSON',
         name: subject.name,
         uscc: subject.uscc || null,
         maskedIdNumber: subject.maskedIdNumber || null,
@@ -71,7 +65,7 @@ export class ProfileConsumer implements OnModuleInit {
         event.decisionNumber,
         event.decisionDate,
         event.adverse,
-        SEVERITY_NAMES[event.severity] ?? null,
+        severityName(event.severity) ?? null,
         event.publicityStart || null,
         event.publicityEnd || null,
         JSON.stringify(fields),

@@ -1,19 +1,14 @@
 import { Controller } from '@nestjs/common';
 import {
   CreditCheckServiceControllerMethods,
-  SeverityTier,
-  SubjectType,
+  severityToProto,
+  subjectTypeName,
+  subjectTypeToProto,
   type CreditCheckServiceController,
   type GetSubjectProfileRequest,
   type SubjectProfile,
 } from '@credit/contracts';
 import { ProfileService } from './profile.service';
-
-const SEVERITY: Record<string, SeverityTier> = {
-  MINOR: SeverityTier.SEVERITY_TIER_MINOR,
-  GENERAL: SeverityTier.SEVERITY_TIER_GENERAL,
-  SERIOUS: SeverityTier.SEVERITY_TIER_SERIOUS,
-};
 
 @Controller()
 @CreditCheckServiceControllerMethods()
@@ -23,7 +18,7 @@ export class ProfileGrpcController implements CreditCheckServiceController {
   async getSubjectProfile(request: GetSubjectProfileRequest): Promise<SubjectProfile> {
     const input = request.subject;
     const view = await this.profiles.profileOf({
-      type: input?.type === SubjectType.SUBJECT_TYPE_NATURAL_PERSON ? 'NATURAL_PERSON' : input?.type === SubjectType.SUBJECT_TYPE_LEGAL_PERSON ? 'LEGAL_PERSON' : 'UNSPECIFIED',
+      type: subjectTypeName(input?.type) ?? 'UNSPECIFIED',
       name: input?.name ?? '',
       uscc: input?.uscc || undefined,
       idNumber: input?.idNumber || undefined,
@@ -32,7 +27,7 @@ export class ProfileGrpcController implements CreditCheckServiceController {
       found: view.found,
       subject: {
         key: view.subject.key,
-        type: view.subject.type === 'NATURAL_PERSON' ? SubjectType.SUBJECT_TYPE_NATURAL_PERSON : SubjectType.SUBJECT_TYPE_LEGAL_PERSON,
+        type: subjectTypeToProto(view.subject.type),
         name: view.subject.name,
         uscc: view.subject.uscc ?? '',
         maskedIdNumber: view.subject.maskedIdNumber ?? '',
@@ -46,7 +41,7 @@ export class ProfileGrpcController implements CreditCheckServiceController {
         decisionNumber: r.decisionNumber,
         decisionDate: r.decisionDate,
         adverse: r.adverse,
-        severity: (r.severity && SEVERITY[r.severity]) || SeverityTier.SEVERITY_TIER_UNSPECIFIED,
+        severity: severityToProto(r.severity),
         publicityStart: r.publicityStart ?? '',
         publicityEnd: r.publicityEnd ?? '',
         fieldsJson: JSON.stringify(r.fields),

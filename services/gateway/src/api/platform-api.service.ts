@@ -1,23 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { SeverityTier, SubjectType, type SubjectInput, type SubjectProfile } from '@credit/contracts';
+import { severityName, severityToProto, subjectTypeName, subjectTypeToProto, type SubjectInput, type SubjectProfile } from '@credit/contracts';
 import type { Caller } from '../auth/clients.service';
 import { Backends } from './backends';
 import { SeverityInput, SubjectTypeInput, type CheckResult, type SubjectDto, type SubmitRecordDto, type SubmitRecordResult } from './dto';
 
-const SEVERITY_IN: Record<SeverityInput, SeverityTier> = {
-  MINOR: SeverityTier.SEVERITY_TIER_MINOR,
-  GENERAL: SeverityTier.SEVERITY_TIER_GENERAL,
-  SERIOUS: SeverityTier.SEVERITY_TIER_SERIOUS,
-};
-const SEVERITY_OUT: Partial<Record<SeverityTier, SeverityInput>> = {
-  [SeverityTier.SEVERITY_TIER_MINOR]: SeverityInput.MINOR,
-  [SeverityTier.SEVERITY_TIER_GENERAL]: SeverityInput.GENERAL,
-  [SeverityTier.SEVERITY_TIER_SERIOUS]: SeverityInput.SERIOUS,
-};
-
 function subjectIn(subject: SubjectDto): SubjectInput {
   return {
-    type: subject.type === SubjectTypeInput.NATURAL_PERSON ? SubjectType.SUBJECT_TYPE_NATURAL_PERSON : SubjectType.SUBJECT_TYPE_LEGAL_PERSON,
+    type: subjectTypeToProto(subject.type),
     name: subject.name,
     uscc: subject.uscc ?? '',
     idNumber: subject.idNumber ?? '',
@@ -36,7 +25,7 @@ export class PlatformApi {
       subject: subjectIn(input.subject),
       decisionNumber: input.decisionNumber,
       decisionDate: input.decisionDate,
-      severity: input.severity ? SEVERITY_IN[input.severity] : SeverityTier.SEVERITY_TIER_UNSPECIFIED,
+      severity: severityToProto(input.severity),
       fieldsJson: JSON.stringify(input.fields ?? {}),
     });
   }
@@ -53,7 +42,7 @@ function toCheckResult(profile: SubjectProfile): CheckResult {
     found: profile.found,
     subject: {
       key: s.key,
-      type: s.type === SubjectType.SUBJECT_TYPE_NATURAL_PERSON ? SubjectTypeInput.NATURAL_PERSON : SubjectTypeInput.LEGAL_PERSON,
+      type: (subjectTypeName(s.type) ?? 'LEGAL_PERSON') as SubjectTypeInput,
       name: s.name,
       uscc: s.uscc || undefined,
       maskedIdNumber: s.maskedIdNumber || undefined,
@@ -67,7 +56,7 @@ function toCheckResult(profile: SubjectProfile): CheckResult {
       decisionNumber: r.decisionNumber,
       decisionDate: r.decisionDate,
       adverse: r.adverse,
-      severity: SEVERITY_OUT[r.severity],
+      severity: severityName(r.severity) as SeverityInput | undefined,
       publicityStart: r.publicityStart || undefined,
       publicityEnd: r.publicityEnd || undefined,
       fields: JSON.parse(r.fieldsJson || '{}'),

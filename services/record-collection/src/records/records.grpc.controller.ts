@@ -1,25 +1,14 @@
 import { Controller } from '@nestjs/common';
 import {
   RecordCollectionServiceControllerMethods,
-  SeverityTier,
-  SubjectType,
+  severityName,
+  subjectTypeName,
   type RecordCollectionServiceController,
   type SubmitRecordRequest,
   type SubmitRecordResponse,
 } from '@credit/contracts';
 import { AppError } from '@credit/runtime';
 import { RecordsService } from './records.service';
-
-const SUBJECT_TYPES: Partial<Record<SubjectType, string>> = {
-  [SubjectType.SUBJECT_TYPE_LEGAL_PERSON]: 'LEGAL_PERSON',
-  [SubjectType.SUBJECT_TYPE_NATURAL_PERSON]: 'NATURAL_PERSON',
-};
-
-const SEVERITIES: Partial<Record<SeverityTier, string>> = {
-  [SeverityTier.SEVERITY_TIER_MINOR]: 'MINOR',
-  [SeverityTier.SEVERITY_TIER_GENERAL]: 'GENERAL',
-  [SeverityTier.SEVERITY_TIER_SERIOUS]: 'SERIOUS',
-};
 
 @Controller()
 @RecordCollectionServiceControllerMethods()
@@ -37,14 +26,14 @@ export class RecordsGrpcController implements RecordCollectionServiceController 
       providerDepartmentId: request.providerDepartmentId,
       catalogueItemCode: request.catalogueItemCode,
       subject: {
-        type: SUBJECT_TYPES[request.subject?.type ?? SubjectType.SUBJECT_TYPE_UNSPECIFIED] ?? 'UNSPECIFIED',
+        type: subjectTypeName(request.subject?.type) ?? 'UNSPECIFIED',
         name: request.subject?.name ?? '',
         uscc: request.subject?.uscc || undefined,
         idNumber: request.subject?.idNumber || undefined,
       },
       decisionNumber: request.decisionNumber,
       decisionDate: request.decisionDate,
-      severity: SEVERITIES[request.severity],
+      severity: severityName(request.severity),
       fields,
     });
   }

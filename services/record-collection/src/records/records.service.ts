@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { Events, SeverityTier as ProtoSeverity, SubjectType as ProtoSubjectType } from '@credit/contracts';
+import { Events, severityToProto, subjectTypeToProto } from '@credit/contracts';
 import { pgErrorCode, PgErrorCode } from '@credit/database';
 import {
   chinaDateOf,
@@ -37,18 +37,6 @@ export interface SubmitResult {
   outcome: SubmitOutcome;
   subjectKey: string;
 }
-
-const SEVERITY_TO_PROTO: Record<SeverityTier, ProtoSeverity> = {
-  MINOR: ProtoSeverity.SEVERITY_TIER_MINOR,
-  GENERAL: ProtoSeverity.SEVERITY_TIER_GENERAL,
-  SERIOUS: ProtoSeverity.SEVERITY_TIER_SERIOUS,
-};
-
-const SUBJECT_TYPE_TO_PROTO: Record<SubjectType, ProtoSubjectType> = {
-  LEGAL_PERSON: ProtoSubjectType.SUBJECT_TYPE_LEGAL_PERSON,
-  ORGANIZATION: ProtoSubjectType.SUBJECT_TYPE_LEGAL_PERSON,
-  NATURAL_PERSON: ProtoSubjectType.SUBJECT_TYPE_NATURAL_PERSON,
-};
 
 const err = (code: string, field: string, zh: string, en: string): DomainError => ({ code, field, message: { zh, en } });
 
@@ -217,7 +205,7 @@ export class RecordsService {
         version,
         subject: {
           key: subject.key,
-          type: SUBJECT_TYPE_TO_PROTO[subject.type],
+          type: subjectTypeToProto(subject.type),
           name: subject.name,
           uscc: subject.uscc ?? '',
           maskedIdNumber: subject.maskedIdNumber ?? '',
@@ -229,7 +217,7 @@ export class RecordsService {
         decisionNumber,
         decisionDate: command.decisionDate,
         adverse: item.adverse,
-        severity: item.adverse && severity ? SEVERITY_TO_PROTO[severity] : ProtoSeverity.SEVERITY_TIER_UNSPECIFIED,
+        severity: severityToProto(item.adverse ? severity : null),
         disclosure: item.disclosure,
         publicityStart: publicity?.start ?? '',
         publicityEnd: publicity?.end ?? '',
