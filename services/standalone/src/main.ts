@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
+import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { ProtoFiles } from '@credit/contracts';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '@credit/database';
 import { createEventBus, createLogger, EnvReader, readRuntimeConfig, runMain, startService, type ServiceDeps } from '@credit/runtime';
@@ -40,21 +40,26 @@ export async function startStandalone(source: Record<string, string | undefined>
     poolSize: embedded ? 3 : 5,
   });
 
-  const internal = { host: '127.0.0.1', port: 0 };
+  // Internal HTTP (health, metrics) on any free loopback port; gRPC on loopback for the gateway.
+  const apps: INestApplication[] = [];
+  const start = async (name: string, module: (d: ServiceDeps) => DynamicModule, http = { host: '127.0.0.1', port: 0 }, grpc?: { port: number; protoFile: string }) => {
+    const d = deps(name);
+    const app = await startService({ serviceName: name, module: module(d), deps: d, http, grpc: grpc && { host: '127.0.0.1', ...grpc } });
+    apps.push(app);
+    return app;
+  };
   const recordsGrpc = await freePort();
   const checksGrpc = await freePort();
-  const apps: INestApplication[] = [];
-  apps.push(await startService({ module: RecordCollectionModule.forRoot(deps('record-collection')), deps: deps('record-collection'), http: internal, grpc: { host: '127.0.0.1', port: recordsGrpc, protoFile: ProtoFiles.recordCollection } }));
-  apps.push(await startService({ module: CreditCheckModule.forRoot(deps('credit-check')), deps: deps('credit-check'), http: internal, grpc: { host: '127.0.0.1', port: checksGrpc, protoFile: ProtoFiles.creditCheck } }));
-  apps.push(await startService({ module: JointRewardPunishmentModule.forRoot(deps('joint-reward-punishment')), deps: deps('joint-reward-punishment'), http: internal }));
-  apps.push(await startService({ module: CreditRepairModule.forRoot(deps('credit-repair')), deps: deps('credit-repair'), http: internal }));
-  apps.push(await startService({ module: ObjectionModule.forRoot(deps('objection')), deps: deps('objection'), http: internal }));
-  const gateway = await startService({
-    module: GatewayModule.forRoot(deps('gateway'), { recordCollectionGrpc: `127.0.0.1:${recordsGrpc}`, creditCheckGrpc: `127.0.0.1:${checksGrpc}` }),
-    deps: deps('gateway'),
-    http: { host, port },
-  });
-  apps.push(gateway);
+  await start('record-collection', (d) => RecordCollectionModule.forRoot(d), undefined, { port: recordsGrpc, protoFile: ProtoFiles.recordCollection });
+  await start('credit-check', (d) => CreditCheckModule.forRoot(d), undefined, { port: checksGrpc, protoFile: ProtoFiles.creditCheck });
+  await start('joint-reward-punishment', (d) => JointRewardPunishmentModule.forRoot(d));
+  await start('credit-repair', (d) => CreditRepairModule.forRoot(d));
+  await start('objection', (d) => ObjectionModule.forRoot(d));
+  const gateway = await start(
+    'gateway',
+    (d) => GatewayModule.forRoot(d, { recordCollectionGrpc: `127.0.0.1:${recordsGrpc}`, creditCheckGrpc: `127.0.0.1:${checksGrpc}` }),
+    { host, port },
+  );
 
   const demo = await demoCredentials(gateway.get(ClientsService), dataDir);
   const address = gateway.getHttpServer().address() as { port: number };

@@ -135,4 +135,12 @@ describe('standalone API on PostgreSQL: bad input is refused with structured err
     expect(body.subject.maskedIdNumber).toBe(`${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`);
     expect(body.records[0].publicityEnd).toBeUndefined(); // penalties of natural persons are not publicly displayed
   });
+
+  it('exposes request latency, gRPC outcomes and consumed events as Prometheus metrics', async () => {
+    const { text } = await request(platform.baseUrl).get('/metrics').expect(200);
+    expect(text).toMatch(/credit_http_request_duration_seconds_count\{service="gateway",method="POST",route="\/api\/v1\/records",status="400"\} [1-9]/);
+    expect(text).toMatch(/credit_grpc_request_duration_seconds_count\{service="record-collection",method="submitRecord",code="INVALID_ARGUMENT"\} [1-9]/);
+    expect(text).toMatch(/credit_events_consumed_total\{service="credit-check",consumer="credit-check.profile",type="cn.credit.record.collected.v1",outcome="applied"\} [1-9]/);
+    expect(text).toMatch(/credit_events_published_total\{service="record-collection"\} [1-9]/);
+  });
 });

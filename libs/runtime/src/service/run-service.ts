@@ -30,6 +30,7 @@ export async function runClusterService(spec: ClusterServiceSpec): Promise<void>
   const bus = await createEventBus(config, { clientId: spec.name, databaseUrl, log });
   const deps: ServiceDeps = { config, databaseUrl, embeddedDatabase: false, bus, log };
   const app = await startService({
+    serviceName: spec.name,
     module: spec.module(deps),
     deps,
     http: { host, port: httpPort },

@@ -6,10 +6,14 @@ import { PROTO_PACKAGE, PROTO_ROOT } from '@credit/contracts';
 import { join } from 'node:path';
 import { ErrorFilter } from '../errors/error.filter';
 import { PinoNestLogger } from '../logging/logger';
+import { PlatformMetrics } from '../metrics/metrics';
+import { GrpcMetricsInterceptor } from './grpc-metrics.interceptor';
 import type { ServiceDeps } from './tokens';
 
 export interface StartServiceOptions {
   module: Type<unknown> | DynamicModule;
+  /** Metrics label, e.g. `credit-check`. */
+  serviceName: string;
   deps: ServiceDeps;
   http: { host: string; port: number };
   /** gRPC server for the service's internal RPC (gateway → service). */
@@ -30,6 +34,18 @@ export async function startService(options: StartServiceOptions): Promise<INestA
   // Registered on the app before the gRPC server connects, which inherits it (APP_FILTER providers do
   // not reach a hybrid app's microservice handlers).
   app.useGlobalFilters(new ErrorFilter(options.deps.log));
+  const metrics = app.get(PlatformMetrics);
+  const service = options.serviceName;
+  // HTTP latency by route pattern (never the raw URL: it could carry identifiers).
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onResponse', (request, reply, done) => {
+      const route = request.routeOptions.url ?? 'unmatched';
+      metrics.httpDuration.observe({ service, method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+      done();
+    });
+  app.useGlobalInterceptors(new GrpcMetricsInterceptor(metrics, service));
   if (options.grpc) {
     app.connectMicroservice<MicroserviceOptions>({
       transport: Transport.GRPC,
