@@ -18,7 +18,9 @@ for _ in $(seq 1 120); do
 done
 curl -fs "$base/health/ready" >/dev/null || { cat "$log"; echo "not ready" >&2; exit 1; }
 grep -q "Authorization: Bearer" "$log" || { cat "$log"; echo "no demo credentials printed" >&2; exit 1; }
-token=$(node -e "console.log(require('$data/demo-credentials.json').token)")
+client_id=$(node -p "require('$data/demo-credentials.json').clientId")
+client_secret=$(node -p "require('$data/demo-credentials.json').clientSecret")
+token=$(curl -fs -X POST "$base/oauth/token" -u "$client_id:$client_secret" -d grant_type=client_credentials | node -p "JSON.parse(require('fs').readFileSync(0, 'utf8')).access_token")
 uscc=$(node -r ./tools/register.js -e "console.log(require('./libs/domain/src/identifiers/uscc.ts').composeUscc('91430923', 'MK' + Date.now().toString().slice(-6)))")
 status=$(curl -s -o "$data/submit.json" -w '%{http_code}' -X POST "$base/api/v1/records" \
   -H "Authorization: Bearer $token" -H 'content-type: application/json' \

@@ -1,7 +1,8 @@
 // Administration CLI (gateway clients). Uses DATABASE_URL; applies the gateway's migrations first.
 //   npm run admin -- create-client --department 430923-SCJGJ --department-name 安化县市场监督管理局 --name "case system" --scopes records:write,checks:perform
 //   npm run admin -- revoke-client --client-id client-abc
-import { withGatewayClients } from '@credit/service-gateway';
+//   npm run admin -- rotate-signing-key
+import { withGatewayAdmin } from '@credit/service-gateway';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
   if (command === 'create-client') {
     const department = arg('department');
     if (!department) throw new Error('--department is required');
-    const issued = await withGatewayClients(url, (clients) =>
+    const issued = await withGatewayAdmin(url, ({ clients }) =>
       clients.createClient({
         departmentId: department,
         departmentName: arg('department-name') ?? department,
@@ -30,11 +31,16 @@ async function main(): Promise<void> {
   if (command === 'revoke-client') {
     const clientId = arg('client-id');
     if (!clientId) throw new Error('--client-id is required');
-    const revoked = await withGatewayClients(url, (clients) => clients.revokeClient(clientId));
+    const revoked = await withGatewayAdmin(url, ({ clients }) => clients.revokeClient(clientId));
     process.stdout.write(revoked ? `revoked ${clientId}\n` : `no active client ${clientId}\n`);
     return;
   }
-  throw new Error('usage: admin create-client --department ID [--department-name N] [--name N] [--scopes a,b] | revoke-client --client-id ID');
+  if (command === 'rotate-signing-key') {
+    const kid = await withGatewayAdmin(url, ({ tokens }) => tokens.rotate());
+    process.stdout.write(`new signing key ${kid}; tokens signed by the previous key stay valid until they expire\n`);
+    return;
+  }
+  throw new Error('usage: admin create-client --department ID [--department-name N] [--name N] [--scopes a,b] | revoke-client --client-id ID | rotate-signing-key');
 }
 
 if (require.main === module) {

@@ -9,6 +9,8 @@ import type { FastifyRequest } from 'fastify';
 import { join } from 'node:path';
 import { AuthGuard } from './auth/auth.guard';
 import { ClientsService } from './auth/clients.service';
+import { OAuthController } from './auth/oauth.controller';
+import { TokenService } from './auth/token.service';
 import { Backends, CREDIT_CHECK_CLIENT, RECORD_COLLECTION_CLIENT } from './api/backends';
 import { apiValidationPipe } from './api/errors';
 import { PlatformApi } from './api/platform-api.service';
@@ -63,16 +65,17 @@ export class GatewayModule {
           },
         }),
       ],
-      controllers: [RestController],
+      controllers: [RestController, OAuthController],
       providers: [
         ClientsService,
+        TokenService,
         Backends,
         PlatformApi,
         PlatformResolver,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useValue: apiValidationPipe },
       ],
-      exports: [ClientsService],
+      exports: [ClientsService, TokenService],
     };
   }
 }

@@ -2,4 +2,5 @@
 export { ClientsService, Scopes } from './auth/clients.service';
 export { GATEWAY } from './gateway.definition';
 export { GatewayModule } from './gateway.module';
-export { withGatewayClients } from './admin/clients.admin';
+export { TokenService } from './auth/token.service';
+export { withGatewayAdmin } from './admin/clients.admin';

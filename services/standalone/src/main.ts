@@ -8,7 +8,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from '@credit/database';
 import { createEventBus, createLogger, EnvReader, readRuntimeConfig, runMain, startService, type ServiceDeps } from '@credit/runtime';
 import { CreditCheckModule } from '@credit/service-credit-check';
 import { CreditRepairModule } from '@credit/service-credit-repair';
-import { ClientsService, GatewayModule, Scopes } from '@credit/service-gateway';
+import { ClientsService, GatewayModule, Scopes, TokenService } from '@credit/service-gateway';
 import { JointRewardPunishmentModule } from '@credit/service-joint-reward-punishment';
 import { ObjectionModule } from '@credit/service-objection';
 import { RecordCollectionModule } from '@credit/service-record-collection';
@@ -62,6 +62,7 @@ export async function startStandalone(source: Record<string, string | undefined>
   );
 
   const demo = await demoCredentials(gateway.get(ClientsService), dataDir);
+  const demoToken = (await gateway.get(TokenService).issue(demo.clientId, demo.clientSecret)).access_token;
   const address = gateway.getHttpServer().address() as { port: number };
   const baseUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
 
@@ -70,15 +71,15 @@ export async function startStandalone(source: Record<string, string | undefined>
     await bus.close();
     await embedded?.stop();
   };
-  return { baseUrl, demo, stop, log };
+  return { baseUrl, demo, demoToken, stop, log };
 }
 
 /** The demo department's client, created on first start and kept in the data directory (never committed). */
-async function demoCredentials(clients: ClientsService, dataDir: string): Promise<{ clientId: string; token: string }> {
+async function demoCredentials(clients: ClientsService, dataDir: string): Promise<{ clientId: string; clientSecret: string }> {
   const file = join(dataDir, 'demo-credentials.json');
   if (existsSync(file)) {
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as { clientId: string; token: string };
-    if (await clients.findClient(saved.clientId)) return saved;
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { clientId: string; clientSecret?: string };
+    if (saved.clientSecret && (await clients.findClient(saved.clientId))) return { clientId: saved.clientId, clientSecret: saved.clientSecret };
   }
   const issued = await clients.createClient({
     clientId: `demo-${Date.now().toString(36)}`,
@@ -87,8 +88,8 @@ async function demoCredentials(clients: ClientsService, dataDir: string): Promis
     name: 'demo client',
     scopes: [Scopes.recordsWrite, Scopes.checksPerform],
   });
-  writeFileSync(file, JSON.stringify({ clientId: issued.clientId, token: issued.token }, null, 2), { mode: 0o600 });
-  return { clientId: issued.clientId, token: issued.token };
+  writeFileSync(file, JSON.stringify(issued, null, 2), { mode: 0o600 });
+  return issued;
 }
 
 function freePort(): Promise<number> {
@@ -106,7 +107,7 @@ if (require.main === module) {
   runMain(async () => {
     const started = Date.now();
     const platform = await startStandalone();
-    const { baseUrl, demo } = platform;
+    const { baseUrl, demo, demoToken } = platform;
     process.stdout.write(
       [
         '',
@@ -114,8 +115,10 @@ if (require.main === module) {
         `  GraphQL   ${baseUrl}/graphql   (GraphiQL: ${baseUrl}/graphiql)`,
         `  REST      ${baseUrl}/api/v1    (POST /records, POST /checks)`,
         `  health    ${baseUrl}/health/ready   metrics ${baseUrl}/metrics`,
-        `  demo department DEMO-SCJGJ, client ${demo.clientId}`,
-        `  Authorization: Bearer ${demo.token}`,
+        `  OAuth2    ${baseUrl}/oauth/token  (client credentials; keys at /.well-known/jwks.json)`,
+        `  demo department DEMO-SCJGJ: client_id ${demo.clientId}  client_secret ${demo.clientSecret}`,
+        `  token for the next 15 minutes:`,
+        `  Authorization: Bearer ${demoToken}`,
         '',
       ].join('\n'),
     );

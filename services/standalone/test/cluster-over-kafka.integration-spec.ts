@@ -13,6 +13,7 @@ import {
   eventually,
   freePort,
   kafkaTestClientSettings,
+  obtainToken,
   penaltyRecord,
   spawnService,
   startKafkaTestBroker,
@@ -22,7 +23,7 @@ import {
   type TestDatabase,
 } from '@credit/testing';
 import { Kafka, logLevel } from 'kafkajs';
-import { withGatewayClients } from '@credit/service-gateway';
+import { withGatewayAdmin } from '@credit/service-gateway';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -67,10 +68,10 @@ describe('cluster over Kafka', () => {
     );
     processes.push(rc, gw);
     gatewayUrl = `http://127.0.0.1:${gwHttp}`;
-    const issued = await withGatewayClients(db.url, (clients) =>
+    const issued = await withGatewayAdmin(db.url, ({ clients }) =>
       clients.createClient({ departmentId: 'T-SCJGJ', departmentName: '测试市场监管局', name: 'it', scopes: ['records:write', 'checks:perform'] }),
     );
-    token = issued.token;
+    token = await obtainToken(gatewayUrl, issued.clientId, issued.clientSecret);
   }, 120_000);
 
   afterAll(async () => {

@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabase, eventually, freePort, penaltyRecord, spawnService, uniqueIdNumber, type TestDatabase } from '@credit/testing';
+import { createTestDatabase, eventually, freePort, obtainToken, penaltyRecord, spawnService, uniqueIdNumber, type TestDatabase } from '@credit/testing';
 import request from 'supertest';
 import { startStandalone } from '../src/main';
 
@@ -22,17 +22,20 @@ describe('standalone on the embedded database (the npm start process)', () => {
   const start = async () => {
     const port = await freePort();
     const proc = await spawnService('standalone', 'services/standalone/src/main.ts', { DATA_DIR: dataDir, PORT: String(port) }, `http://127.0.0.1:${port}/health/ready`, 90_000);
-    const { token } = JSON.parse(readFileSync(join(dataDir, 'demo-credentials.json'), 'utf8')) as { token: string };
-    return { proc, baseUrl: `http://127.0.0.1:${port}`, token };
+    const creds = JSON.parse(readFileSync(join(dataDir, 'demo-credentials.json'), 'utf8')) as { clientId: string; clientSecret: string };
+    const baseUrl = `http://127.0.0.1:${port}`;
+    return { proc, baseUrl, creds, token: await obtainToken(baseUrl, creds.clientId, creds.clientSecret) };
   };
 
   it('prints the entry points, and keeps records, credentials and profiles across a restart', async () => {
     const record = penaltyRecord();
     let platform = await start();
     const firstToken = platform.token;
+    const firstClient = platform.creds.clientId;
     try {
       expect(platform.proc.output()).toContain(`/graphql`);
-      expect(platform.proc.output()).toContain(`Authorization: Bearer ${firstToken}`);
+      expect(platform.proc.output()).toContain(`client_id ${firstClient}`);
+      expect(platform.proc.output()).toMatch(/Authorization: Bearer [\w-]+\.[\w-]+\.[\w-]+/);
       const submitted = await request(platform.baseUrl).post('/api/v1/records').set('authorization', `Bearer ${firstToken}`).send(record).expect(201);
       expect(submitted.body.outcome).toBe('CREATED');
       await eventually('the record checkable', async () => {
@@ -45,8 +48,9 @@ describe('standalone on the embedded database (the npm start process)', () => {
 
     platform = await start();
     try {
-      expect(platform.token).toBe(firstToken); // same demo client after the restart
-      const { body } = await request(platform.baseUrl).post('/api/v1/checks').set('authorization', `Bearer ${platform.token}`).send(checkBody(record.subject.uscc)).expect(200);
+      expect(platform.creds.clientId).toBe(firstClient); // same demo client after the restart
+      // a token issued before the restart is still valid (same signing key, not expired)
+      const { body } = await request(platform.baseUrl).post('/api/v1/checks').set('authorization', `Bearer ${firstToken}`).send(checkBody(record.subject.uscc)).expect(200);
       expect(body.found).toBe(true);
       expect(body.records).toHaveLength(1);
       expect(body.records[0].decisionNumber).toBe(record.decisionNumber);
@@ -65,7 +69,7 @@ describe('standalone API on PostgreSQL: bad input is refused with structured err
   beforeAll(async () => {
     db = await createTestDatabase('standalone_api');
     platform = await startStandalone({ DATABASE_URL: db.url, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' });
-    auth = `Bearer ${platform.demo.token}`;
+    auth = `Bearer ${platform.demoToken}`;
   }, 60_000);
 
   afterAll(async () => {

@@ -1,7 +1,8 @@
 import { createParamDecorator, Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { ClientsService, requireScope, type Caller } from './clients.service';
+import { requireScope, type Caller } from './clients.service';
+import { TokenService } from './token.service';
 
 const SCOPE = 'credit:scope';
 /** The scope an operation needs; the guard authenticates and checks it for REST and GraphQL alike. */
@@ -20,7 +21,7 @@ function requestOf(context: ExecutionContext): WithCaller {
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
-    private readonly clients: ClientsService,
+    private readonly tokens: TokenService,
     private readonly reflector: Reflector,
   ) {}
 
@@ -28,7 +29,7 @@ export class AuthGuard implements CanActivate {
     const scope = this.reflector.get<string | undefined>(SCOPE, context.getHandler());
     if (!scope) return true;
     const request = requestOf(context);
-    request.caller = await this.clients.authenticate(request.headers.authorization);
+    request.caller = await this.tokens.verify(request.headers.authorization);
     requireScope(request.caller, scope);
     return true;
   }

@@ -19,21 +19,21 @@ export interface Caller {
 
 export interface IssuedCredentials {
   clientId: string;
+  /** Shown once; only its hash is stored. Exchanged at POST /oauth/token for access tokens. */
   clientSecret: string;
-  /** What a department system sends: `Authorization: Bearer <token>`. */
-  token: string;
 }
 
 const hash = (secret: string) => createHash('sha256').update(secret).digest('hex');
+const ACTIVE_CACHE_MS = 10_000;
 
 /**
- * Departments and their API clients. Foundation scheme: a bearer token `<clientId>.<secret>`, checked
- * against the stored hash (cached per token for a minute). OAuth2 client credentials with short-lived
- * JWTs replace it in the gateway issue; the client records stay the same.
+ * Departments and their API clients (OAuth2 confidential clients). Secrets are 256 random bits, stored
+ * as SHA-256 hashes. `isActive` is cached for 10 s per process: a revocation takes effect at once in the
+ * process that made it and within 10 s everywhere else.
  */
 @Injectable()
 export class ClientsService {
-  private readonly cache = new Map<string, { caller: Caller; until: number }>();
+  private readonly active = new Map<string, { active: boolean; until: number }>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -51,13 +51,13 @@ export class ClientsService {
         revokedAt: null,
       });
     });
-    return { clientId, clientSecret, token: `${clientId}.${clientSecret}` };
+    return { clientId, clientSecret };
   }
 
-  /** Revokes a client at once (cached tokens of this process are dropped too). */
+  /** Revokes a client: no new tokens, and its live tokens are refused. */
   async revokeClient(clientId: string): Promise<boolean> {
     const result = await this.dataSource.getRepository(ApiClientEntity).update({ clientId, revokedAt: IsNull() }, { revokedAt: new Date() });
-    for (const [token, entry] of this.cache) if (entry.caller.clientId === clientId) this.cache.delete(token);
+    this.active.delete(clientId);
     return (result.affected ?? 0) > 0;
   }
 
@@ -65,24 +65,24 @@ export class ClientsService {
     return this.dataSource.getRepository(ApiClientEntity).findOne({ where: { clientId, revokedAt: IsNull() } });
   }
 
-  async authenticate(authorization: string | undefined): Promise<Caller> {
-    const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
-    const dot = token?.lastIndexOf('.') ?? -1;
-    if (!token || dot <= 0) throw unauthenticated();
-    const cached = this.cache.get(token);
-    if (cached && cached.until > Date.now()) return cached.caller;
-    const client = await this.findClient(token.slice(0, dot));
+  /** The client-credentials check of the token endpoint (constant-time comparison of the hashes). */
+  async verifySecret(clientId: string, clientSecret: string): Promise<Caller> {
+    const client = clientId ? await this.findClient(clientId) : null;
     const expected = Buffer.from(client?.secretHash ?? '0'.repeat(64), 'hex');
-    const actual = Buffer.from(hash(token.slice(dot + 1)), 'hex');
-    if (!client || !timingSafeEqual(expected, actual)) throw unauthenticated();
-    const caller = { clientId: client.clientId, departmentId: client.departmentId, scopes: client.scopes };
-    this.cache.set(token, { caller, until: Date.now() + 60_000 });
-    return caller;
+    const actual = Buffer.from(hash(clientSecret ?? ''), 'hex');
+    if (!client || !timingSafeEqual(expected, actual)) {
+      throw AppError.one('UNAUTHENTICATED', 'INVALID_CLIENT', '客户端标识或密钥错误', 'Unknown client or wrong secret');
+    }
+    return { clientId: client.clientId, departmentId: client.departmentId, scopes: client.scopes };
   }
-}
 
-function unauthenticated(): AppError {
-  return AppError.one('UNAUTHENTICATED', 'UNAUTHENTICATED', '缺少或无效的访问令牌', 'Missing or invalid access token');
+  async isActive(clientId: string): Promise<boolean> {
+    const cached = this.active.get(clientId);
+    if (cached && cached.until > Date.now()) return cached.active;
+    const active = (await this.findClient(clientId)) !== null;
+    this.active.set(clientId, { active, until: Date.now() + ACTIVE_CACHE_MS });
+    return active;
+  }
 }
 
 export function requireScope(caller: Caller, scope: string): void {

@@ -1,0 +1,52 @@
+import { Body, Controller, Get, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { AppError } from '@credit/runtime';
+import type { FastifyReply } from 'fastify';
+import { TokenService } from './token.service';
+
+interface TokenRequest {
+  grant_type?: string;
+  client_id?: string;
+  client_secret?: string;
+  scope?: string;
+}
+
+/**
+ * OAuth2 token endpoint (client credentials; form or JSON body; client authentication by HTTP Basic or
+ * body parameters) and the JWKS that verifies the tokens. Errors follow RFC 6749 §5.2 (`error`,
+ * `error_description`) and carry the platform's code and bilingual message beside them.
+ */
+@Controller()
+export class OAuthController {
+  constructor(private readonly tokens: TokenService) {}
+
+  @Post('oauth/token')
+  @HttpCode(200)
+  async token(@Body() body: TokenRequest | undefined, @Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
+    void reply.header('Cache-Control', 'no-store');
+    const basic = /^Basic\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+    const [basicId, basicSecret] = basic ? Buffer.from(basic, 'base64').toString().split(':') : [];
+    const clientId = basicId ? decodeURIComponent(basicId) : body?.client_id;
+    const clientSecret = basicSecret ? decodeURIComponent(basicSecret) : body?.client_secret;
+    if (body?.grant_type !== 'client_credentials') {
+      return this.refuse(reply, 400, 'unsupported_grant_type', AppError.one('VALIDATION', 'UNSUPPORTED_GRANT_TYPE', '仅支持 client_credentials 授权方式', 'Only grant_type=client_credentials is supported', 'grant_type'));
+    }
+    try {
+      return await this.tokens.issue(clientId ?? '', clientSecret ?? '', body.scope);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      return error.kind === 'FORBIDDEN' ? this.refuse(reply, 400, 'invalid_scope', error) : this.refuse(reply, 401, 'invalid_client', error);
+    }
+  }
+
+  @Get('.well-known/jwks.json')
+  jwks() {
+    return this.tokens.jwks();
+  }
+
+  private refuse(reply: FastifyReply, status: number, oauthError: string, error: AppError) {
+    const first = error.errors[0];
+    void reply.status(status);
+    if (status === 401) void reply.header('WWW-Authenticate', 'Basic realm="credit-platform"');
+    return { error: oauthError, error_description: first.message.en, code: first.code, message: first.message, requestId: String(reply.request.id) };
+  }
+}

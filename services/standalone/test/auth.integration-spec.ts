@@ -1,0 +1,162 @@
+/**
+ * Who may do what at the gateway: OAuth2 client credentials, token validation (expired, tampered, wrong
+ * audience, revoked, rotated keys) and scopes, through REST and GraphQL alike.
+ */
+import { createPrivateKey, sign } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { withGatewayAdmin } from '@credit/service-gateway';
+import { createTestDatabase, obtainToken, penaltyRecord, type TestDatabase } from '@credit/testing';
+import request from 'supertest';
+import { startStandalone } from '../src/main';
+
+type Platform = Awaited<ReturnType<typeof startStandalone>>;
+
+describe('gateway authentication and authorisation', () => {
+  let db: TestDatabase;
+  let platform: Platform;
+  const dataDir = mkdtempSync(join(tmpdir(), 'credit-auth-'));
+  const clients: Record<string, { clientId: string; clientSecret: string }> = {};
+
+  beforeAll(async () => {
+    db = await createTestDatabase('gateway_auth');
+    platform = await startStandalone({ DATABASE_URL: db.url, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' });
+    await withGatewayAdmin(db.url, async ({ clients: admin }) => {
+      clients.writer = await admin.createClient({ departmentId: 'A-DEPT', departmentName: 'A', name: 'writer', scopes: ['records:write'] });
+      clients.checker = await admin.createClient({ departmentId: 'B-DEPT', departmentName: 'B', name: 'checker', scopes: ['checks:perform'] });
+      clients.both = await admin.createClient({ departmentId: 'C-DEPT', departmentName: 'C', name: 'both', scopes: ['records:write', 'checks:perform'] });
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await platform?.stop();
+    await db?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const token = (name: string) => obtainToken(platform.baseUrl, clients[name].clientId, clients[name].clientSecret);
+
+  describe('token endpoint', () => {
+    it('issues short-lived ES256 tokens by form + Basic, form body or JSON', async () => {
+      const basic = await request(platform.baseUrl).post('/oauth/token').auth(clients.both.clientId, clients.both.clientSecret).type('form').send({ grant_type: 'client_credentials' }).expect(200);
+      expect(basic.body).toMatchObject({ token_type: 'Bearer', expires_in: 900, scope: 'records:write checks:perform' });
+      expect(basic.headers['cache-control']).toBe('no-store');
+      const [header] = basic.body.access_token.split('.');
+      expect(JSON.parse(Buffer.from(header, 'base64url').toString())).toMatchObject({ alg: 'ES256', typ: 'JWT' });
+      await request(platform.baseUrl).post('/oauth/token').send({ grant_type: 'client_credentials', client_id: clients.both.clientId, client_secret: clients.both.clientSecret }).expect(200);
+      const narrowed = await request(platform.baseUrl).post('/oauth/token').type('form').send({ grant_type: 'client_credentials', client_id: clients.both.clientId, client_secret: clients.both.clientSecret, scope: 'checks:perform' }).expect(200);
+      expect(narrowed.body.scope).toBe('checks:perform');
+    });
+
+    it('refuses a wrong secret, an unknown client, another grant type and an ungranted scope (RFC 6749 errors)', async () => {
+      const wrong = await request(platform.baseUrl).post('/oauth/token').type('form').send({ grant_type: 'client_credentials', client_id: clients.both.clientId, client_secret: 'nope' }).expect(401);
+      expect(wrong.body).toMatchObject({ error: 'invalid_client', code: 'INVALID_CLIENT', message: { zh: expect.any(String), en: expect.any(String) } });
+      await request(platform.baseUrl).post('/oauth/token').type('form').send({ grant_type: 'client_credentials', client_id: 'nobody', client_secret: 'x' }).expect(401);
+      const grant = await request(platform.baseUrl).post('/oauth/token').type('form').send({ grant_type: 'password', client_id: clients.both.clientId, client_secret: clients.both.clientSecret }).expect(400);
+      expect(grant.body.error).toBe('unsupported_grant_type');
+      const scope = await request(platform.baseUrl).post('/oauth/token').type('form').send({ grant_type: 'client_credentials', client_id: clients.writer.clientId, client_secret: clients.writer.clientSecret, scope: 'admin' }).expect(400);
+      expect(scope.body.error).toBe('invalid_scope');
+    });
+  });
+
+  describe('scopes, through REST and GraphQL', () => {
+    const checkSubject = { type: 'LEGAL_PERSON', name: '任意', uscc: '91430100MA4L16JQ9D' };
+    const restSubmit = (t: string) => request(platform.baseUrl).post('/api/v1/records').set('authorization', `Bearer ${t}`).send(penaltyRecord());
+    const restCheck = (t: string) => request(platform.baseUrl).post('/api/v1/checks').set('authorization', `Bearer ${t}`).send({ subject: checkSubject });
+    const gqlSubmit = (t: string) =>
+      request(platform.baseUrl).post('/graphql').set('authorization', `Bearer ${t}`).send({ query: 'mutation ($i: SubmitRecordDto!) { submitRecord(input: $i) { recordId } }', variables: { i: penaltyRecord() } });
+    const gqlCheck = (t: string) =>
+      request(platform.baseUrl).post('/graphql').set('authorization', `Bearer ${t}`).send({ query: 'query ($s: SubjectDto!) { check(subject: $s) { found } }', variables: { s: checkSubject } });
+
+    const table: [client: string, operation: string, allowed: boolean][] = [
+      ['writer', 'submit', true],
+      ['writer', 'check', false],
+      ['checker', 'submit', false],
+      ['checker', 'check', true],
+      ['both', 'submit', true],
+      ['both', 'check', true],
+    ];
+
+    it.each(table)('%s → %s: allowed=%s', async (client, operation, allowed) => {
+      const t = await token(client);
+      const rest = await (operation === 'submit' ? restSubmit(t) : restCheck(t));
+      const gql = await (operation === 'submit' ? gqlSubmit(t) : gqlCheck(t));
+      if (allowed) {
+        expect([200, 201]).toContain(rest.status);
+        expect(gql.body.errors).toBeUndefined();
+      } else {
+        expect(rest.status).toBe(403);
+        expect(rest.body.error.code).toBe('SCOPE_MISSING');
+        expect(gql.body.errors[0].extensions.code).toBe('SCOPE_MISSING');
+      }
+    });
+
+    it('records the submitting department from the token, not from the body', async () => {
+      const t = await token('writer');
+      const record = penaltyRecord();
+      await request(platform.baseUrl).post('/api/v1/records').set('authorization', `Bearer ${t}`).send(record).expect(201);
+      const [row] = await db.query<{ provider_department_id: string }>('SELECT provider_department_id FROM record_collection.credit_record WHERE decision_number = $1', [record.decisionNumber]);
+      expect(row.provider_department_id).toBe('A-DEPT');
+    });
+  });
+
+  describe('token validation', () => {
+    async function forge(claims: Record<string, unknown>): Promise<string> {
+      const [key] = await db.query<{ kid: string; private_key_pem: string }>('SELECT kid, private_key_pem FROM gateway.signing_key WHERE retired_at IS NULL');
+      const now = Math.floor(Date.now() / 1000);
+      const header = Buffer.from(JSON.stringify({ alg: 'ES256', typ: 'JWT', kid: key.kid })).toString('base64url');
+      const payload = Buffer.from(
+        JSON.stringify({ iss: 'credit-platform', aud: 'credit-platform-api', sub: clients.both.clientId, dept: 'C-DEPT', scope: 'checks:perform', iat: now, exp: now + 600, ...claims }),
+      ).toString('base64url');
+      const signature = sign('sha256', Buffer.from(`${header}.${payload}`), { key: createPrivateKey(key.private_key_pem), dsaEncoding: 'ieee-p1363' }).toString('base64url');
+      return `${header}.${payload}.${signature}`;
+    }
+    const check = (t: string) => request(platform.baseUrl).post('/api/v1/checks').set('authorization', `Bearer ${t}`).send({ subject: { type: 'LEGAL_PERSON', name: 'x', uscc: '91430100MA4L16JQ9D' } });
+
+    it('accepts a well-formed token signed by the platform key (control case)', async () => {
+      await check(await forge({})).expect(200);
+    });
+
+    it.each([
+      ['expired', { exp: Math.floor(Date.now() / 1000) - 120 }, 'TOKEN_EXPIRED'],
+      ['for another audience', { aud: 'another-api' }, 'TOKEN_INVALID'],
+      ['from another issuer', { iss: 'someone-else' }, 'TOKEN_INVALID'],
+    ])('refuses a token %s', async (_name, claims, code) => {
+      const { body } = await check(await forge(claims)).expect(401);
+      expect(body.error.code).toBe(code);
+    });
+
+    it('refuses a tampered token (scope widened after signing) and a token without signature', async () => {
+      const good = await forge({});
+      const [h, p, s] = good.split('.');
+      const claims = JSON.parse(Buffer.from(p, 'base64url').toString());
+      const widened = Buffer.from(JSON.stringify({ ...claims, scope: 'checks:perform admin' })).toString('base64url');
+      expect((await check(`${h}.${widened}.${s}`).expect(401)).body.error.code).toBe('TOKEN_INVALID');
+      const none = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
+      expect((await check(`${none}.${p}.${s}`).expect(401)).body.error.code).toBe('TOKEN_INVALID');
+      await check('not-a-token').expect(401);
+    });
+
+    it('refuses the tokens of a revoked client', async () => {
+      const issued = await withGatewayAdmin(db.url, ({ clients: admin }) => admin.createClient({ departmentId: 'D-DEPT', departmentName: 'D', name: 'soon revoked', scopes: ['checks:perform'] }));
+      const t = await obtainToken(platform.baseUrl, issued.clientId, issued.clientSecret);
+      await withGatewayAdmin(db.url, ({ clients: admin }) => admin.revokeClient(issued.clientId));
+      expect((await check(t).expect(401)).body.error.code).toBe('CLIENT_REVOKED');
+      await request(platform.baseUrl).post('/oauth/token').type('form').send({ grant_type: 'client_credentials', client_id: issued.clientId, client_secret: issued.clientSecret }).expect(401);
+    });
+
+    it('keeps tokens signed by a rotated key valid until they expire, and publishes both keys', async () => {
+      const before = await token('checker');
+      const newKid = await withGatewayAdmin(db.url, ({ tokens }) => tokens.rotate());
+      const after = await forge({ sub: clients.checker.clientId, dept: 'B-DEPT' });
+      expect(JSON.parse(Buffer.from(after.split('.')[0], 'base64url').toString()).kid).toBe(newKid);
+      await check(after).expect(200); // a kid the gateway had not seen: it reloads the key set
+      await check(before).expect(200); // the retired key still verifies
+      const jwks = await request(platform.baseUrl).get('/.well-known/jwks.json').expect(200);
+      expect(jwks.body.keys.map((k: { kid: string }) => k.kid)).toContain(newKid);
+      expect(jwks.body.keys.length).toBeGreaterThanOrEqual(2);
+      expect(jwks.body.keys.every((k: Record<string, unknown>) => k.kty === 'EC' && k.crv === 'P-256' && !('d' in k))).toBe(true);
+    });
+  });
+});
