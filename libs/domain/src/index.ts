@@ -13,3 +13,4 @@ export * from './calendar/working-day-calendar';
 export * from './policy/policy-parameters';
 export * from './policy/national-versions';
 export * from './policy/policy-registry';
+export * from './canonical-json';

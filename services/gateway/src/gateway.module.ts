@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { ClientsModule, Transport } from '@nestjs/microservices';
@@ -17,6 +17,7 @@ import { PlatformApi } from './api/platform-api.service';
 import { RestController } from './api/rest.controller';
 import { GATEWAY } from './gateway.definition';
 import { PlatformResolver } from './graphql/platform.resolver';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 
 export interface GatewayOptions {
   /** host:port of record-collection's gRPC server. */
@@ -74,6 +75,7 @@ export class GatewayModule {
         PlatformResolver,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useValue: apiValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
       exports: [ClientsService, TokenService],
     };

@@ -160,3 +160,62 @@ describe('gateway authentication and authorisation', () => {
     });
   });
 });
+
+describe('idempotency keys on mutations', () => {
+  let db: TestDatabase;
+  let platform: Platform;
+  let auth: string;
+  const dataDir = mkdtempSync(join(tmpdir(), 'credit-idem-'));
+
+  beforeAll(async () => {
+    db = await createTestDatabase('gateway_idempotency');
+    platform = await startStandalone({ DATABASE_URL: db.url, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' });
+    auth = `Bearer ${platform.demoToken}`;
+  }, 60_000);
+
+  afterAll(async () => {
+    await platform?.stop();
+    await db?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const versions = async (decisionNumber: string) =>
+    (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM record_collection.credit_record_version v JOIN record_collection.credit_record r ON r.id = v.record_id WHERE r.decision_number = $1', [decisionNumber]))[0].n;
+
+  it('REST: the same key and body replays the first response (201) with one effect; another body → 409', async () => {
+    const record = penaltyRecord();
+    const key = `idem-${Date.now()}-rest`;
+    const first = await request(platform.baseUrl).post('/api/v1/records').set('authorization', auth).set('Idempotency-Key', key).send(record).expect(201);
+    const again = await request(platform.baseUrl).post('/api/v1/records').set('authorization', auth).set('Idempotency-Key', key).send(record).expect(201);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(await versions(record.decisionNumber)).toBe(1);
+    const other = await request(platform.baseUrl).post('/api/v1/records').set('authorization', auth).set('Idempotency-Key', key).send({ ...record, fields: { ...record.fields, content: '罚款人民币壹万元' } }).expect(409);
+    expect(other.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(await versions(record.decisionNumber)).toBe(1);
+  });
+
+  it('GraphQL: a retried mutation with the same key has one effect', async () => {
+    const record = penaltyRecord();
+    const key = `idem-${Date.now()}-gql`;
+    const send = (input: unknown) =>
+      request(platform.baseUrl).post('/graphql').set('authorization', auth).set('Idempotency-Key', key).send({ query: 'mutation ($i: SubmitRecordDto!) { submitRecord(input: $i) { recordId version outcome } }', variables: { i: input } });
+    const first = await send(record);
+    const again = await send(record);
+    expect(first.body.data.submitRecord.outcome).toBe('CREATED');
+    expect(again.body.data.submitRecord).toEqual(first.body.data.submitRecord);
+    expect(await versions(record.decisionNumber)).toBe(1);
+    const other = await send({ ...record, decisionDate: '2026-11-03' });
+    expect(other.body.errors[0].extensions.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('a failed request frees its key, and a malformed key is refused', async () => {
+    const key = `idem-${Date.now()}-fail`;
+    const record = penaltyRecord();
+    await request(platform.baseUrl).post('/api/v1/records').set('authorization', auth).set('Idempotency-Key', key).send({ ...record, catalogueItemCode: 'NOPE' }).expect(400);
+    const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM gateway.idempotency_record WHERE key = $1', [key]);
+    expect(n).toBe(0);
+    const bad = await request(platform.baseUrl).post('/api/v1/records').set('authorization', auth).set('Idempotency-Key', 'x').send(record).expect(400);
+    expect(bad.body.error.code).toBe('IDEMPOTENCY_KEY_INVALID');
+  });
+});

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Events, severityToProto, subjectTypeToProto } from '@credit/contracts';
 import { pgErrorCode, PgErrorCode } from '@credit/database';
 import {
+  canonicalJson,
   chinaDateOf,
   defaultPolicyRegistry,
   isValidIsoDate,
@@ -240,16 +241,4 @@ export class RecordsService {
     const window = publicityWindow(severity, decisionDate, policy.parameters);
     return { start: window.start, end: window.maxEnd, policyVersion: policy.versionIds.join('+') };
   }
-}
-
-/** JSON with sorted keys, so equal content hashes equally whatever the key order of the submission. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
 }
