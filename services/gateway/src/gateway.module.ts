@@ -4,10 +4,11 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { ClientsModule, Transport } from '@nestjs/microservices';
 import { PROTO_PACKAGE, PROTO_ROOT, ProtoFiles } from '@credit/contracts';
-import { errorBody, GRPC_LOADER_OPTIONS, normalizeError, ServiceCoreModule, type ServiceDeps } from '@credit/runtime';
+import { errorBody, GRPC_LOADER_OPTIONS, normalizeError, ServiceCoreModule, type EnvReader, type ServiceDeps } from '@credit/runtime';
 import type { FastifyRequest } from 'fastify';
 import { join } from 'node:path';
-import { AuthGuard } from './auth/auth.guard';
+import { AuthGuard, RATE_LIMITER } from './auth/auth.guard';
+import { RateLimiter } from './auth/rate-limiter';
 import { ClientsService } from './auth/clients.service';
 import { OAuthController } from './auth/oauth.controller';
 import { TokenService } from './auth/token.service';
@@ -20,10 +21,20 @@ import { PlatformResolver } from './graphql/platform.resolver';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 
 export interface GatewayOptions {
+  /** Per-client request rate (per gateway process) and burst. */
+  rateLimit: { perSecond: number; burst: number };
   /** host:port of record-collection's gRPC server. */
   recordCollectionGrpc: string;
   /** host:port of credit-check's gRPC server. */
   creditCheckGrpc: string;
+}
+
+/** RATE_LIMIT_PER_SECOND (default 500) and RATE_LIMIT_BURST (default 1000), per client and gateway process. */
+export function readRateLimit(env: EnvReader): GatewayOptions['rateLimit'] {
+  return {
+    perSecond: env.int('RATE_LIMIT_PER_SECOND', 500, { min: 1, max: 1_000_000 }),
+    burst: env.int('RATE_LIMIT_BURST', 1000, { min: 1, max: 1_000_000 }),
+  };
 }
 
 const grpcClient = (name: string, protoFile: string, url: string) => ({
@@ -49,7 +60,7 @@ export class GatewayModule {
           autoSchemaFile: true,
           sortSchema: true,
           graphiql: true,
-          context: (request: FastifyRequest) => ({ req: request }),
+          context: (request: FastifyRequest, reply: unknown) => ({ req: request, reply }),
           errorFormatter: (execution, context) => {
             const requestId = String((context as { reply?: { request?: { id?: string } } }).reply?.request?.id ?? '');
             const errors = (execution.errors ?? []).map((e) => {
@@ -70,6 +81,7 @@ export class GatewayModule {
       providers: [
         ClientsService,
         TokenService,
+        { provide: RATE_LIMITER, useValue: new RateLimiter(options.rateLimit.perSecond, options.rateLimit.burst) },
         Backends,
         PlatformApi,
         PlatformResolver,

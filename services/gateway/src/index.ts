@@ -1,6 +1,6 @@
 // Public surface for the composition root (standalone) and tools; other services must not import it.
 export { ClientsService, Scopes } from './auth/clients.service';
 export { GATEWAY } from './gateway.definition';
-export { GatewayModule } from './gateway.module';
+export { GatewayModule, readRateLimit } from './gateway.module';
 export { TokenService } from './auth/token.service';
 export { withGatewayAdmin } from './admin/clients.admin';

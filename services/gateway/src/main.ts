@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { EnvReader, runClusterService, runMain } from '@credit/runtime';
-import { GatewayModule } from './gateway.module';
+import { GatewayModule, readRateLimit } from './gateway.module';
 
 const env = new EnvReader();
 const options = {
   recordCollectionGrpc: env.string('RECORD_COLLECTION_GRPC', '127.0.0.1:50051'),
   creditCheckGrpc: env.string('CREDIT_CHECK_GRPC', '127.0.0.1:50052'),
+  rateLimit: readRateLimit(env),
 };
 
 runMain(async () => {

@@ -8,7 +8,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from '@credit/database';
 import { createEventBus, createLogger, EnvReader, readRuntimeConfig, runMain, startService, type ServiceDeps } from '@credit/runtime';
 import { CreditCheckModule } from '@credit/service-credit-check';
 import { CreditRepairModule } from '@credit/service-credit-repair';
-import { ClientsService, GatewayModule, Scopes, TokenService } from '@credit/service-gateway';
+import { ClientsService, GatewayModule, readRateLimit, Scopes, TokenService } from '@credit/service-gateway';
 import { JointRewardPunishmentModule } from '@credit/service-joint-reward-punishment';
 import { ObjectionModule } from '@credit/service-objection';
 import { RecordCollectionModule } from '@credit/service-record-collection';
@@ -20,6 +20,7 @@ export async function startStandalone(source: Record<string, string | undefined>
   const dataDir = resolve(env.string('DATA_DIR', '.data'));
   const host = env.string('HOST', '127.0.0.1');
   const port = env.int('PORT', 3000, { min: 0, max: 65535 });
+  const rateLimit = readRateLimit(env);
   env.done();
 
   const log = createLogger({ level: config.logLevel, service: 'standalone' });
@@ -57,7 +58,7 @@ export async function startStandalone(source: Record<string, string | undefined>
   await start('objection', (d) => ObjectionModule.forRoot(d));
   const gateway = await start(
     'gateway',
-    (d) => GatewayModule.forRoot(d, { recordCollectionGrpc: `127.0.0.1:${recordsGrpc}`, creditCheckGrpc: `127.0.0.1:${checksGrpc}` }),
+    (d) => GatewayModule.forRoot(d, { recordCollectionGrpc: `127.0.0.1:${recordsGrpc}`, creditCheckGrpc: `127.0.0.1:${checksGrpc}`, rateLimit }),
     { host, port },
   );
 

@@ -219,3 +219,33 @@ describe('idempotency keys on mutations', () => {
     expect(bad.body.error.code).toBe('IDEMPOTENCY_KEY_INVALID');
   });
 });
+
+describe('per-client rate limits', () => {
+  let db: TestDatabase;
+  let platform: Platform;
+  const dataDir = mkdtempSync(join(tmpdir(), 'credit-rate-'));
+
+  beforeAll(async () => {
+    db = await createTestDatabase('gateway_rate');
+    platform = await startStandalone({ DATABASE_URL: db.url, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', RATE_LIMIT_PER_SECOND: '1', RATE_LIMIT_BURST: '3' });
+  }, 60_000);
+
+  afterAll(async () => {
+    await platform?.stop();
+    await db?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('answers 429 with Retry-After once a client has used its burst, without affecting other clients', async () => {
+    const other = await withGatewayAdmin(db.url, ({ clients: admin }) => admin.createClient({ departmentId: 'E-DEPT', departmentName: 'E', name: 'other', scopes: ['checks:perform'] }));
+    const call = (t: string) => request(platform.baseUrl).post('/api/v1/checks').set('authorization', `Bearer ${t}`).send({ subject: { type: 'LEGAL_PERSON', name: 'x', uscc: '91430100MA4L16JQ9D' } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i += 1) statuses.push((await call(platform.demoToken)).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    const limited = await call(platform.demoToken);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(limited.body.error.code).toBe('RATE_LIMITED');
+    await call(await obtainToken(platform.baseUrl, other.clientId, other.clientSecret)).expect(200);
+  });
+});

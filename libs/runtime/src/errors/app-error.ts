@@ -7,7 +7,7 @@ export interface ErrorDetail {
   message: { zh: string; en: string };
 }
 
-export type ErrorKind = 'VALIDATION' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CONFLICT' | 'UNAVAILABLE' | 'INTERNAL';
+export type ErrorKind = 'VALIDATION' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CONFLICT' | 'RATE_LIMITED' | 'UNAVAILABLE' | 'INTERNAL';
 
 const HTTP_STATUS: Record<ErrorKind, number> = {
   VALIDATION: 400,
@@ -15,6 +15,7 @@ const HTTP_STATUS: Record<ErrorKind, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  RATE_LIMITED: 429,
   UNAVAILABLE: 503,
   INTERNAL: 500,
 };
@@ -25,6 +26,7 @@ const GRPC_STATUS: Record<ErrorKind, GrpcStatus> = {
   FORBIDDEN: GrpcStatus.PERMISSION_DENIED,
   NOT_FOUND: GrpcStatus.NOT_FOUND,
   CONFLICT: GrpcStatus.ALREADY_EXISTS,
+  RATE_LIMITED: GrpcStatus.RESOURCE_EXHAUSTED,
   UNAVAILABLE: GrpcStatus.UNAVAILABLE,
   INTERNAL: GrpcStatus.INTERNAL,
 };

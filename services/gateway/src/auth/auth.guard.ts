@@ -1,8 +1,13 @@
-import { createParamDecorator, Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, Inject, Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { AppError } from '@credit/runtime';
+import type { FastifyReply } from 'fastify';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { requireScope, type Caller } from './clients.service';
+import { RateLimiter } from './rate-limiter';
 import { TokenService } from './token.service';
+
+export const RATE_LIMITER = Symbol('RATE_LIMITER');
 
 const SCOPE = 'credit:scope';
 /** The scope an operation needs; the guard authenticates and checks it for REST and GraphQL alike. */
@@ -18,11 +23,18 @@ function requestOf(context: ExecutionContext): WithCaller {
   return context.switchToHttp().getRequest<WithCaller>();
 }
 
+function replyOf(context: ExecutionContext): FastifyReply | undefined {
+  if (context.getType<string>() === 'graphql') return GqlExecutionContext.create(context).getContext<{ reply?: FastifyReply }>().reply;
+  return context.switchToHttp().getResponse<FastifyReply>();
+}
+
+/** Authenticates (JWT), rate-limits per client, and checks the operation's scope — REST and GraphQL alike. */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly tokens: TokenService,
     private readonly reflector: Reflector,
+    @Inject(RATE_LIMITER) private readonly limiter: RateLimiter,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -30,6 +42,11 @@ export class AuthGuard implements CanActivate {
     if (!scope) return true;
     const request = requestOf(context);
     request.caller = await this.tokens.verify(request.headers.authorization);
+    const wait = this.limiter.take(request.caller.clientId);
+    if (wait > 0) {
+      replyOf(context)?.header('Retry-After', String(wait));
+      throw AppError.one('RATE_LIMITED', 'RATE_LIMITED', `请求过于频繁，请 ${wait} 秒后重试`, `Too many requests; retry in ${wait} s`);
+    }
     requireScope(request.caller, scope);
     return true;
   }

@@ -1,0 +1,26 @@
+/**
+ * Per-client token bucket (per gateway process): `ratePerSecond` sustained, `burst` at once. A refused
+ * call learns when a token will be available (Retry-After). Replicas each hold their own buckets, so the
+ * cluster-wide limit is replicas × rate.
+ */
+export class RateLimiter {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+
+  constructor(
+    private readonly ratePerSecond: number,
+    private readonly burst: number,
+  ) {}
+
+  /** Takes one token; returns 0 when allowed, else the seconds to wait. */
+  take(clientId: string, now = Date.now()): number {
+    const bucket = this.buckets.get(clientId) ?? { tokens: this.burst, at: now };
+    bucket.tokens = Math.min(this.burst, bucket.tokens + ((now - bucket.at) / 1000) * this.ratePerSecond);
+    bucket.at = now;
+    this.buckets.set(clientId, bucket);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return 0;
+    }
+    return Math.max(1, Math.ceil((1 - bucket.tokens) / this.ratePerSecond));
+  }
+}
