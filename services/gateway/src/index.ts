@@ -4,3 +4,4 @@ export { GATEWAY } from './gateway.definition';
 export { GatewayModule, readRateLimit } from './gateway.module';
 export { TokenService } from './auth/token.service';
 export { withGatewayAdmin } from './admin/clients.admin';
+export { printGatewaySchema } from './graphql/schema';

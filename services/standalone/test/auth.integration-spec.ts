@@ -65,9 +65,9 @@ describe('gateway authentication and authorisation', () => {
     const restSubmit = (t: string) => request(platform.baseUrl).post('/api/v1/records').set('authorization', `Bearer ${t}`).send(penaltyRecord());
     const restCheck = (t: string) => request(platform.baseUrl).post('/api/v1/checks').set('authorization', `Bearer ${t}`).send({ subject: checkSubject });
     const gqlSubmit = (t: string) =>
-      request(platform.baseUrl).post('/graphql').set('authorization', `Bearer ${t}`).send({ query: 'mutation ($i: SubmitRecordDto!) { submitRecord(input: $i) { recordId } }', variables: { i: penaltyRecord() } });
+      request(platform.baseUrl).post('/graphql').set('authorization', `Bearer ${t}`).send({ query: 'mutation ($i: SubmitRecordInput!) { submitRecord(input: $i) { recordId } }', variables: { i: penaltyRecord() } });
     const gqlCheck = (t: string) =>
-      request(platform.baseUrl).post('/graphql').set('authorization', `Bearer ${t}`).send({ query: 'query ($s: SubjectDto!) { check(subject: $s) { found } }', variables: { s: checkSubject } });
+      request(platform.baseUrl).post('/graphql').set('authorization', `Bearer ${t}`).send({ query: 'query ($s: SubjectInput!) { check(subject: $s) { found } }', variables: { s: checkSubject } });
 
     const table: [client: string, operation: string, allowed: boolean][] = [
       ['writer', 'submit', true],
@@ -199,7 +199,7 @@ describe('idempotency keys on mutations', () => {
     const record = penaltyRecord();
     const key = `idem-${Date.now()}-gql`;
     const send = (input: unknown) =>
-      request(platform.baseUrl).post('/graphql').set('authorization', auth).set('Idempotency-Key', key).send({ query: 'mutation ($i: SubmitRecordDto!) { submitRecord(input: $i) { recordId version outcome } }', variables: { i: input } });
+      request(platform.baseUrl).post('/graphql').set('authorization', auth).set('Idempotency-Key', key).send({ query: 'mutation ($i: SubmitRecordInput!) { submitRecord(input: $i) { recordId version outcome } }', variables: { i: input } });
     const first = await send(record);
     const again = await send(record);
     expect(first.body.data.submitRecord.outcome).toBe('CREATED');

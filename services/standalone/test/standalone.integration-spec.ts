@@ -116,7 +116,7 @@ describe('standalone API on PostgreSQL: bad input is refused with structured err
       .post('/graphql')
       .set('authorization', auth)
       .send({
-        query: `mutation ($input: SubmitRecordDto!) { submitRecord(input: $input) { recordId } }`,
+        query: `mutation ($input: SubmitRecordInput!) { submitRecord(input: $input) { recordId } }`,
         variables: { input: { ...record, subject: { ...record.subject, uscc: '91430100MA4L16JQ9X' } } },
       })
       .expect(200);

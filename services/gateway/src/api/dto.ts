@@ -16,7 +16,7 @@ export enum SeverityInput {
 }
 registerEnumType(SeverityInput, { name: 'Severity', description: '失信程度 轻微/一般/严重 / severity tier' });
 
-@InputType({ description: '信用主体（法人用统一社会信用代码，自然人用姓名+身份证号）/ a credit subject' })
+@InputType('SubjectInput', { description: '信用主体（法人用统一社会信用代码，自然人用姓名+身份证号）/ a credit subject' })
 export class SubjectDto {
   @Field(() => SubjectTypeInput)
   @IsIn(Object.values(SubjectTypeInput))
@@ -41,7 +41,7 @@ export class SubjectDto {
   idNumber?: string;
 }
 
-@InputType({ description: '提交一条信用信息 / submit one credit record' })
+@InputType('SubmitRecordInput', { description: '提交一条信用信息 / submit one credit record' })
 export class SubmitRecordDto {
   @Field({ description: '信用信息目录项编码 / catalogue item code' })
   @IsString()
@@ -76,7 +76,7 @@ export class SubmitRecordDto {
   fields: Record<string, unknown>;
 }
 
-@InputType({ description: '核查一个主体 / check a subject' })
+@InputType('CheckInput', { description: '核查一个主体 / check a subject' })
 export class CheckDto {
   @Field(() => SubjectDto)
   @IsDefined()
