@@ -4,8 +4,9 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { ClientsModule, Transport } from '@nestjs/microservices';
 import { PROTO_PACKAGE, PROTO_ROOT, ProtoFiles } from '@credit/contracts';
-import { errorBody, GRPC_LOADER_OPTIONS, normalizeError, ServiceCoreModule, type EnvReader, type ServiceDeps } from '@credit/runtime';
+import { AppError, errorBody, GRPC_LOADER_OPTIONS, normalizeError, ServiceCoreModule, type EnvReader, type ServiceDeps } from '@credit/runtime';
 import type { FastifyRequest } from 'fastify';
+import type { GraphQLError } from 'graphql';
 import { join } from 'node:path';
 import { AuthGuard, RATE_LIMITER } from './auth/auth.guard';
 import { RateLimiter } from './auth/rate-limiter';
@@ -60,18 +61,24 @@ export class GatewayModule {
           autoSchemaFile: true,
           sortSchema: true,
           graphiql: true,
+          // Deep queries are refused before execution; page sizes are capped where lists are paginated.
+          queryDepth: 8,
           context: (request: FastifyRequest, reply: unknown) => ({ req: request, reply }),
           errorFormatter: (execution, context) => {
             const requestId = String((context as { reply?: { request?: { id?: string } } }).reply?.request?.id ?? '');
-            const errors = (execution.errors ?? []).map((e) => {
-              const body = errorBody(normalizeError(e.originalError ?? e, deps.log), requestId).error;
-              const isGraphQLSyntax = !e.originalError;
-              return {
-                message: isGraphQLSyntax ? e.message : body.message.en,
-                locations: e.locations,
-                path: e.path,
-                extensions: isGraphQLSyntax ? { code: 'GRAPHQL_VALIDATION', requestId } : body,
-              };
+            // mercurius wraps query validation failures (syntax, unknown fields, depth) in one error holding them all
+            const flat = (execution.errors ?? []).flatMap((e) => {
+              const wrapper = e.originalError as { code?: string; errors?: GraphQLError[] } | undefined;
+              return wrapper?.code === 'MER_ERR_GQL_VALIDATION' && Array.isArray(wrapper.errors) ? wrapper.errors : [e];
+            });
+            const errors = flat.map((e) => {
+              const original = e.originalError as (Error & { statusCode?: number }) | undefined;
+              // Query errors (syntax, unknown fields, depth) are the client's: say what is wrong.
+              const queryError = !original || (!(original instanceof AppError) && (original.statusCode ?? 500) < 500);
+              const extensions = queryError
+                ? { code: 'GRAPHQL_VALIDATION', message: { zh: `GraphQL 查询无效：${e.message}`, en: e.message }, requestId }
+                : errorBody(normalizeError(original, deps.log), requestId).error;
+              return { message: extensions.message.en, locations: e.locations, path: e.path, extensions };
             });
             return { statusCode: 200, response: { data: execution.data ?? null, errors } };
           },

@@ -147,4 +147,32 @@ describe('standalone API on PostgreSQL: bad input is refused with structured err
     expect(text).toMatch(/credit_events_consumed_total\{service="credit-check",consumer="credit-check.profile",type="cn.credit.record.collected.v1",outcome="applied"\} [1-9]/);
     expect(text).toMatch(/credit_events_published_total\{service="record-collection"\} [1-9]/);
   });
+
+  it('refuses an oversized body with 413 and the error model', async () => {
+    const huge = { ...penaltyRecord(), fields: { authority: '某局', basis: '某法', content: 'x'.repeat(1_100_000) } };
+    const { body } = await request(platform.baseUrl).post('/api/v1/records').set('authorization', auth).send(huge).expect(413);
+    expect(body.error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('refuses a GraphQL query nested deeper than the limit', async () => {
+    let selection = 'name';
+    for (let i = 0; i < 10; i += 1) selection = `ofType { ${selection} }`;
+    const { body } = await request(platform.baseUrl).post('/graphql').set('authorization', auth).send({ query: `{ __schema { types { fields { type { ${selection} } } } } }` });
+    expect(body.data).toBeNull();
+    expect(JSON.stringify(body.errors)).toMatch(/depth/i);
+  });
+
+  it('stores injection strings as plain data', async () => {
+    const nasty = `'); DROP TABLE record_collection.credit_record; -- <script>alert(1)</script> {{7*7}} \${'$'}{jndi:ldap://x}`;
+    const record = { ...penaltyRecord(), decisionNumber: `罚${Date.now()}${nasty}`, fields: { authority: nasty, basis: nasty, content: nasty } };
+    await request(platform.baseUrl).post('/api/v1/records').set('authorization', auth).send(record).expect(201);
+    const body = await eventually('the record checkable', async () => {
+      const r = await request(platform.baseUrl).post('/api/v1/checks').set('authorization', auth).send(checkBody(record.subject.uscc));
+      return r.body.found ? r.body : undefined;
+    });
+    expect(body.records[0].decisionNumber).toBe(record.decisionNumber);
+    expect(body.records[0].fields.content).toBe(nasty);
+    const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM record_collection.credit_record');
+    expect(n).toBeGreaterThan(0);
+  });
 });

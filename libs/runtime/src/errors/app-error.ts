@@ -7,7 +7,7 @@ export interface ErrorDetail {
   message: { zh: string; en: string };
 }
 
-export type ErrorKind = 'VALIDATION' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CONFLICT' | 'RATE_LIMITED' | 'UNAVAILABLE' | 'INTERNAL';
+export type ErrorKind = 'VALIDATION' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CONFLICT' | 'TOO_LARGE' | 'RATE_LIMITED' | 'UNAVAILABLE' | 'INTERNAL';
 
 const HTTP_STATUS: Record<ErrorKind, number> = {
   VALIDATION: 400,
@@ -15,6 +15,7 @@ const HTTP_STATUS: Record<ErrorKind, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  TOO_LARGE: 413,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
   INTERNAL: 500,
@@ -26,6 +27,7 @@ const GRPC_STATUS: Record<ErrorKind, GrpcStatus> = {
   FORBIDDEN: GrpcStatus.PERMISSION_DENIED,
   NOT_FOUND: GrpcStatus.NOT_FOUND,
   CONFLICT: GrpcStatus.ALREADY_EXISTS,
+  TOO_LARGE: GrpcStatus.RESOURCE_EXHAUSTED,
   RATE_LIMITED: GrpcStatus.RESOURCE_EXHAUSTED,
   UNAVAILABLE: GrpcStatus.UNAVAILABLE,
   INTERNAL: GrpcStatus.INTERNAL,

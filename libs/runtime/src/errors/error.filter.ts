@@ -16,7 +16,7 @@ export function normalizeError(exception: unknown, log: Logger): AppError {
   if (exception instanceof AppError) return exception;
   const e = exception as { statusCode?: number };
   const status = exception instanceof HttpException ? exception.getStatus() : (e?.statusCode ?? 500);
-  if (status === 413) return AppError.one('VALIDATION', 'PAYLOAD_TOO_LARGE', '请求体过大', 'Request body too large');
+  if (status === 413) return AppError.one('TOO_LARGE', 'PAYLOAD_TOO_LARGE', '请求体过大', 'Request body too large');
   if (status === 415) return AppError.one('VALIDATION', 'UNSUPPORTED_MEDIA_TYPE', '不支持的内容类型', 'Unsupported content type');
   if (status === 404) return AppError.one('NOT_FOUND', 'NOT_FOUND', '资源不存在', 'Not found');
   if (status === 400) return AppError.one('VALIDATION', 'BAD_REQUEST', '请求格式错误（如 JSON 无效）', 'Malformed request (e.g. invalid JSON)');

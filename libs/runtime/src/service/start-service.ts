@@ -4,7 +4,7 @@ import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { PROTO_PACKAGE, PROTO_ROOT } from '@credit/contracts';
 import { join } from 'node:path';
-import { ErrorFilter } from '../errors/error.filter';
+import { ErrorFilter, errorBody, normalizeError } from '../errors/error.filter';
 import { PinoNestLogger } from '../logging/logger';
 import { PlatformMetrics } from '../metrics/metrics';
 import { GrpcMetricsInterceptor } from './grpc-metrics.interceptor';
@@ -34,6 +34,16 @@ export async function startService(options: StartServiceOptions): Promise<INestA
   // Registered on the app before the gRPC server connects, which inherits it (APP_FILTER providers do
   // not reach a hybrid app's microservice handlers).
   app.useGlobalFilters(new ErrorFilter(options.deps.log));
+  // Errors Fastify raises before a route runs (body too large, malformed JSON) get the same error model.
+  // Fastify routes keep the error handler in force when they are registered, so it is set before Nest
+  // registers its routes; Nest's own later handler would never reach those routes and only trigger
+  // Fastify's "overriding an errorHandler" warning, so the adapter call is made a no-op.
+  const adapter = app.getHttpAdapter();
+  adapter.getInstance().setErrorHandler((error, request, reply) => {
+    const normalized = normalizeError(error, options.deps.log);
+    void reply.status(normalized.httpStatus).send(errorBody(normalized, String(request.id)));
+  });
+  adapter.setErrorHandler = () => undefined;
   const metrics = app.get(PlatformMetrics);
   const service = options.serviceName;
   // HTTP latency by route pattern (never the raw URL: it could carry identifiers).
