@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
@@ -8,6 +8,7 @@ import { AppError, errorBody, GRPC_LOADER_OPTIONS, normalizeError, ServiceCoreMo
 import type { FastifyRequest } from 'fastify';
 import type { GraphQLError } from 'graphql';
 import { join } from 'node:path';
+import { AuditService } from './audit/audit.service';
 import { AuthGuard, RATE_LIMITER } from './auth/auth.guard';
 import { RateLimiter } from './auth/rate-limiter';
 import { ClientsService } from './auth/clients.service';
@@ -47,6 +48,11 @@ const grpcClient = (name: string, protoFile: string, url: string) => ({
 /** The edge for departmental systems: REST (/api/v1) and GraphQL (/graphql); services reached by gRPC only. */
 @Module({})
 export class GatewayModule {
+  /** HTTP-level wiring that must precede route registration: the request audit hook. */
+  static configureHttp(app: INestApplication): void {
+    app.get(AuditService).attach(app.getHttpAdapter().getInstance());
+  }
+
   static forRoot(deps: ServiceDeps, options: GatewayOptions): DynamicModule {
     return {
       module: GatewayModule,
@@ -88,6 +94,7 @@ export class GatewayModule {
       providers: [
         ClientsService,
         TokenService,
+        AuditService,
         { provide: RATE_LIMITER, useValue: new RateLimiter(options.rateLimit.perSecond, options.rateLimit.burst) },
         Backends,
         PlatformApi,

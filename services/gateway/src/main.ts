@@ -11,5 +11,10 @@ const options = {
 
 runMain(async () => {
   env.done();
-  await runClusterService({ name: 'gateway', module: (deps) => GatewayModule.forRoot(deps, options), defaultHttpPort: 3000 });
+  await runClusterService({
+    name: 'gateway',
+    module: (deps) => GatewayModule.forRoot(deps, options),
+    defaultHttpPort: 3000,
+    configureHttp: (app) => GatewayModule.configureHttp(app),
+  });
 });

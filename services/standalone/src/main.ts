@@ -43,9 +43,15 @@ export async function startStandalone(source: Record<string, string | undefined>
 
   // Internal HTTP (health, metrics) on any free loopback port; gRPC on loopback for the gateway.
   const apps: INestApplication[] = [];
-  const start = async (name: string, module: (d: ServiceDeps) => DynamicModule, http = { host: '127.0.0.1', port: 0 }, grpc?: { port: number; protoFile: string }) => {
+  const start = async (
+    name: string,
+    module: (d: ServiceDeps) => DynamicModule,
+    http = { host: '127.0.0.1', port: 0 },
+    grpc?: { port: number; protoFile: string },
+    configureHttp?: (app: INestApplication) => void,
+  ) => {
     const d = deps(name);
-    const app = await startService({ serviceName: name, module: module(d), deps: d, http, grpc: grpc && { host: '127.0.0.1', ...grpc } });
+    const app = await startService({ serviceName: name, module: module(d), deps: d, http, grpc: grpc && { host: '127.0.0.1', ...grpc }, configureHttp });
     apps.push(app);
     return app;
   };
@@ -60,6 +66,8 @@ export async function startStandalone(source: Record<string, string | undefined>
     'gateway',
     (d) => GatewayModule.forRoot(d, { recordCollectionGrpc: `127.0.0.1:${recordsGrpc}`, creditCheckGrpc: `127.0.0.1:${checksGrpc}`, rateLimit }),
     { host, port },
+    undefined,
+    (app) => GatewayModule.configureHttp(app),
   );
 
   const demo = await demoCredentials(gateway.get(ClientsService), dataDir);

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { withGatewayAdmin } from '@credit/service-gateway';
-import { createTestDatabase, obtainToken, penaltyRecord, type TestDatabase } from '@credit/testing';
+import { createTestDatabase, eventually, obtainToken, penaltyRecord, type TestDatabase } from '@credit/testing';
 import request from 'supertest';
 import { startStandalone } from '../src/main';
 
@@ -98,6 +98,28 @@ describe('gateway authentication and authorisation', () => {
       await request(platform.baseUrl).post('/api/v1/records').set('authorization', `Bearer ${t}`).send(record).expect(201);
       const [row] = await db.query<{ provider_department_id: string }>('SELECT provider_department_id FROM record_collection.credit_record WHERE decision_number = $1', [record.decisionNumber]);
       expect(row.provider_department_id).toBe('A-DEPT');
+    });
+  });
+
+  describe('request audit', () => {
+    it('records every request (client, department, operation, outcome, latency, hashed subject) append-only', async () => {
+      const t = await token('both');
+      const uscc = '91430100MA4L16JQ9D';
+      await request(platform.baseUrl).post('/api/v1/checks').set('authorization', `Bearer ${t}`).send({ subject: { type: 'LEGAL_PERSON', name: 'x', uscc } }).expect(200);
+      await request(platform.baseUrl).post('/api/v1/checks').send({ subject: { type: 'LEGAL_PERSON', name: 'x', uscc } }).expect(401);
+      const rows = await eventually('audit rows flushed', async () => {
+        const r = await db.query<{ client_id: string | null; department_id: string | null; operation: string; status: number; subject_key_hash: string | null; latency_ms: number }>(
+          `SELECT client_id, department_id, operation, status, subject_key_hash, latency_ms FROM gateway.request_audit WHERE operation = 'POST /api/v1/checks' ORDER BY id`,
+        );
+        return r.some((x) => x.status === 401) && r.some((x) => x.client_id === clients.both.clientId) ? r : undefined;
+      });
+      const ok = rows.find((r) => r.client_id === clients.both.clientId && r.status === 200)!;
+      expect(ok).toMatchObject({ department_id: 'C-DEPT', subject_key_hash: expect.stringMatching(/^[0-9a-f]{32}$/) });
+      expect(ok.latency_ms).toBeGreaterThan(0);
+      expect(JSON.stringify(rows)).not.toContain(uscc);
+      expect(rows.find((r) => r.status === 401)).toMatchObject({ client_id: null });
+      await expect(db.query('UPDATE gateway.request_audit SET status = 200')).rejects.toThrow(/append-only/);
+      await expect(db.query('DELETE FROM gateway.request_audit')).rejects.toThrow(/append-only/);
     });
   });
 

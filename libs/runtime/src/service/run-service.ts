@@ -1,4 +1,4 @@
-import type { DynamicModule } from '@nestjs/common';
+import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { EnvReader } from '../config/env';
 import { readRuntimeConfig } from '../config/runtime-config';
 import { createLogger } from '../logging/logger';
@@ -11,6 +11,7 @@ export interface ClusterServiceSpec {
   module: (deps: ServiceDeps) => DynamicModule;
   defaultHttpPort: number;
   grpc?: { protoFile: string; defaultPort: number };
+  configureHttp?: (app: INestApplication) => void;
 }
 
 /**
@@ -35,6 +36,7 @@ export async function runClusterService(spec: ClusterServiceSpec): Promise<void>
     deps,
     http: { host, port: httpPort },
     grpc: spec.grpc ? { host, port: grpcPort, protoFile: spec.grpc.protoFile } : undefined,
+    configureHttp: spec.configureHttp,
   });
   log.info({ httpPort, grpcPort: grpcPort || undefined, bus: bus.kind }, `${spec.name} started`);
 

@@ -19,6 +19,8 @@ export interface StartServiceOptions {
   /** gRPC server for the service's internal RPC (gateway → service). */
   grpc?: { host: string; port: number; protoFile: string };
   bodyLimitBytes?: number;
+  /** Service-specific HTTP wiring (Fastify hooks) applied before routes are registered. */
+  configureHttp?: (app: INestApplication) => void;
 }
 
 /** gRPC loader options shared by servers and clients: camelCase fields, defaults filled, enums as numbers (ts-proto). */
@@ -44,6 +46,7 @@ export async function startService(options: StartServiceOptions): Promise<INestA
     void reply.status(normalized.httpStatus).send(errorBody(normalized, String(request.id)));
   });
   adapter.setErrorHandler = () => undefined;
+  options.configureHttp?.(app);
   const metrics = app.get(PlatformMetrics);
   const service = options.serviceName;
   // HTTP latency by route pattern (never the raw URL: it could carry identifiers).

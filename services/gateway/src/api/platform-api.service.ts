@@ -18,8 +18,8 @@ function subjectIn(subject: SubjectDto): SubjectInput {
 export class PlatformApi {
   constructor(private readonly backends: Backends) {}
 
-  submitRecord(caller: Caller, input: SubmitRecordDto): Promise<SubmitRecordResult> {
-    return this.backends.submitRecord({
+  async submitRecord(caller: Caller, input: SubmitRecordDto): Promise<SubmitRecordResult> {
+    const result = await this.backends.submitRecord({
       providerDepartmentId: caller.departmentId,
       catalogueItemCode: input.catalogueItemCode,
       subject: subjectIn(input.subject),
@@ -28,10 +28,13 @@ export class PlatformApi {
       severity: severityToProto(input.severity),
       fieldsJson: JSON.stringify(input.fields ?? {}),
     });
+    caller.subjectKey = result.subjectKey;
+    return result;
   }
 
   async check(caller: Caller, subject: SubjectDto): Promise<CheckResult> {
     const profile = await this.backends.getSubjectProfile({ subject: subjectIn(subject), requesterDepartmentId: caller.departmentId });
+    caller.subjectKey = profile.subject?.key;
     return toCheckResult(profile);
   }
 }

@@ -11,10 +11,13 @@ export const Scopes = {
   admin: 'admin',
 } as const;
 
+/** The authenticated client of one request. */
 export interface Caller {
   clientId: string;
   departmentId: string;
   scopes: string[];
+  /** Set once the request's subject is known, for the request audit (hashed there). */
+  subjectKey?: string;
 }
 
 export interface IssuedCredentials {
