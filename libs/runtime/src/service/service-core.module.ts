@@ -1,7 +1,7 @@
 import { Global, Inject, Injectable, Module, type BeforeApplicationShutdown, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ensureSchema, serviceDataSourceOptions } from '@credit/database';
+import { ensureSchema, migrateUnderLock, serviceDataSourceOptions } from '@credit/database';
 import { InboxEntity, OutboxEntity, UnitOfWork } from '@credit/messaging';
 import { DataSource } from 'typeorm';
 import { PlatformMetrics } from '../metrics/metrics';
@@ -69,8 +69,8 @@ export class ServiceCoreModule {
             await ensureSchema(deps.databaseUrl, definition.schema);
             const dataSource = await new DataSource(options!).initialize();
             if (deps.config.migrateOnStart) {
-              const applied = await dataSource.runMigrations({ transaction: 'each' });
-              if (applied.length) deps.log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+              const applied = await migrateUnderLock(dataSource, definition.schema);
+              if (applied.length) deps.log.info({ migrations: applied }, 'migrations applied');
             }
             return dataSource;
           },

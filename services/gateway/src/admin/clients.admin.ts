@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { ensureSchema, serviceDataSourceOptions } from '@credit/database';
+import { ensureSchema, migrateUnderLock, serviceDataSourceOptions } from '@credit/database';
 import { MESSAGING_ENTITIES } from '@credit/runtime';
 import { ClientsService } from '../auth/clients.service';
 import { TokenService } from '../auth/token.service';
@@ -9,10 +9,10 @@ import { GATEWAY } from '../gateway.definition';
 export async function withGatewayAdmin<T>(url: string, work: (admin: { clients: ClientsService; tokens: TokenService }) => Promise<T>): Promise<T> {
   await ensureSchema(url, GATEWAY.schema);
   const ds = await new DataSource(
-    serviceDataSourceOptions({ url, schema: GATEWAY.schema, entities: [...GATEWAY.entities, ...MESSAGING_ENTITIES], migrations: GATEWAY.migrations, poolSize: 1 }),
+    serviceDataSourceOptions({ url, schema: GATEWAY.schema, entities: [...GATEWAY.entities, ...MESSAGING_ENTITIES], migrations: GATEWAY.migrations, poolSize: 2 }),
   ).initialize();
   try {
-    await ds.runMigrations({ transaction: 'each' });
+    await migrateUnderLock(ds, GATEWAY.schema);
     const clients = new ClientsService(ds);
     return await work({ clients, tokens: new TokenService(ds, clients) });
   } finally {
