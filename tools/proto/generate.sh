@@ -10,5 +10,5 @@ cd "$root/proto"
 protoc \
   --plugin=protoc-gen-ts_proto="$root/node_modules/.bin/protoc-gen-ts_proto" \
   --ts_proto_out="$out" \
-  --ts_proto_opt=nestJs=true,outputEncodeMethods=true,outputPartialMethods=false,addGrpcMetadata=false,useDate=false,esModuleInterop=true,outputJsonMethods=false,snakeToCamel=true,exportCommonSymbols=false,stringEnums=false \
+  --ts_proto_opt=nestJs=true,outputEncodeMethods=true,outputPartialMethods=false,addGrpcMetadata=true,useDate=false,esModuleInterop=true,outputJsonMethods=false,snakeToCamel=true,exportCommonSymbols=false,stringEnums=false \
   $(find credit -name '*.proto' | sort)

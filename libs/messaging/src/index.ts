@@ -10,3 +10,4 @@ export * from './outbox/outbox.entity';
 export * from './outbox/outbox-relay';
 export * from './timing';
 export * from './unit-of-work';
+export * from './trace-context';

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { OutgoingEvent } from './cloud-events';
 import { insertIntoOutbox } from './outbox/outbox';
+import { currentTrace } from './trace-context';
 
 export interface Transaction {
   manager: EntityManager;
@@ -36,7 +37,8 @@ export class UnitOfWork {
     let emitted = 0;
     const result = await this.dataSource.transaction('READ COMMITTED', async (manager) => {
       const events: OutgoingEvent<unknown>[] = [];
-      const value = await work({ manager, emit: (event) => void events.push(event as OutgoingEvent<unknown>) });
+      const traceparent = currentTrace()?.traceparent;
+      const value = await work({ manager, emit: (event) => void events.push({ traceparent, ...event } as OutgoingEvent<unknown>) });
       await insertIntoOutbox(manager, this.source, events);
       if (events.length > 0 && this.notifyChannel) {
         await manager.query('SELECT pg_notify($1, $2)', [this.notifyChannel, String(events.length)]);

@@ -5,6 +5,7 @@
  * poison event, and the wire format as an independent client (kcat + protoc) sees it.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { allTopics, Events, Topics } from '@credit/contracts';
 import { CE } from '@credit/messaging';
@@ -53,7 +54,7 @@ describe('cluster over Kafka', () => {
     const [rcHttp, rcGrpc, ccHttp, ccGrpc, gwHttp] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
     const common = { DATABASE_URL: db.url, KAFKA_BROKERS: broker.bootstrap.join(','), KAFKA_SESSION_TIMEOUT_MS: '6000', HOST: '127.0.0.1' };
     creditCheckHttp = ccHttp;
-    creditCheckEnv = { ...common, HTTP_PORT: String(ccHttp), GRPC_PORT: String(ccGrpc) };
+    creditCheckEnv = { ...common, HTTP_PORT: String(ccHttp), GRPC_PORT: String(ccGrpc), LOG_LEVEL: 'debug' };
     // record-collection first: it creates its schema; the others start in parallel.
     const [rc, cc] = await Promise.all([
       spawnService('record-collection', 'services/record-collection/src/main.ts', { ...common, HTTP_PORT: String(rcHttp), GRPC_PORT: String(rcGrpc) }, `http://127.0.0.1:${rcHttp}/health/ready`),
@@ -105,6 +106,26 @@ describe('cluster over Kafka', () => {
     expect(again.body).toMatchObject({ recordId: submitted.body.recordId, version: 1, outcome: 'UNCHANGED' });
   });
 
+  it('a trace id sent to the gateway reaches the event and the consumer\'s log line for it', async () => {
+    const traceId = randomBytes(16).toString('hex');
+    const record = penaltyRecord();
+    const response = await fetch(`${gatewayUrl}/api/v1/records`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` },
+      body: JSON.stringify(record),
+    });
+    expect(response.status).toBe(201);
+    expect(response.headers.get('traceparent')).toContain(traceId);
+    const { recordId } = (await response.json()) as { recordId: string };
+    const line = await eventually('the consumer log line', () =>
+      creditCheck
+        .output()
+        .split('\n')
+        .find((l) => l.includes(`"eventId":"record-${recordId}-v1"`) && l.includes('event applied')),
+    );
+    expect(JSON.parse(line)).toMatchObject({ traceId, consumer: 'credit-check.profile', msg: 'event applied' });
+  });
+
   it('the event on the wire carries CloudEvents headers and a protobuf payload (kcat + protoc)', async () => {
     const record = penaltyRecord();
     const { body: submitted } = await post('/api/v1/records', record);
@@ -122,6 +143,7 @@ describe('cluster over Kafka', () => {
     expect(headers).toContain(`ce_id=record-${submitted.recordId}-v1`);
     expect(headers).toMatch(/ce_time=\d{4}-\d{2}-\d{2}T/);
     expect(headers).toContain('content-type=application/protobuf');
+    expect(headers).toMatch(/traceparent=00-[0-9a-f]{32}-[0-9a-f]{16}-01/); // the request's trace travels with the event
     // …then its raw value, decoded by protoc from the .proto files alone.
     const payload = kcat('-p', partition, '-o', offset, '-c', '1', '-f', '%s').stdout;
     const decoded = execFileSync('protoc', [`--proto_path=${join(ROOT, 'proto')}`, '--decode=credit.v1.RecordCollected', 'credit/v1/records.proto'], { input: payload }).toString();

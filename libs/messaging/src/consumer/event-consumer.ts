@@ -4,6 +4,7 @@ import { CE, X } from '../cloud-events';
 import type { BusSubscription, DeliveredMessage, EventBus } from '../event-bus';
 import { errorSummary, type Log } from '../logger';
 import { backoffMs, sleep } from '../timing';
+import { childTrace, parseTraceparent, runInTrace } from '../trace-context';
 import type { Transaction, UnitOfWork } from '../unit-of-work';
 
 export interface EventContext extends Transaction {
@@ -92,10 +93,13 @@ export class EventConsumer {
     if (isRetry) await this.waitUntil(Number(message.headers[X.notBefore] ?? 0));
     const sourceTopic = isRetry ? (message.headers[X.originalTopic] ?? message.topic.replace(/\.retry$/, '')) : message.topic;
 
+    // Handle inside the producer's trace (a child span): logs and events emitted here carry its trace id.
+    const trace = childTrace(parseTraceparent(message.headers[CE.traceparent]));
     let lastError: unknown;
     for (let attempt = 1; attempt <= this.policy.inPlaceAttempts; attempt += 1) {
       try {
-        const applied = await this.applyOnce(name, message);
+        const applied = await runInTrace(trace, () => this.applyOnce(name, message));
+        this.log.debug({ consumer: this.options.name, type, eventId: message.headers[CE.id], traceId: trace.traceId, applied }, applied ? 'event applied' : 'event already applied');
         return this.count(type!, applied ? 'applied' : 'duplicate');
       } catch (error) {
         lastError = error;

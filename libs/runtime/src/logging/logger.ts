@@ -1,4 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
+import { currentTrace } from '@credit/messaging';
 import pino, { type Logger } from 'pino';
 
 /**
@@ -42,6 +43,11 @@ export function createLogger(options: { level: string; service: string; destinat
       base: { service: options.service },
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      // The trace of the request or event being handled, on every line logged while handling it.
+      mixin: () => {
+        const trace = currentTrace();
+        return trace ? { traceId: trace.traceId, spanId: trace.spanId } : {};
+      },
       formatters: {
         level: (label) => ({ level: label }),
         log: (object) => scrubDeep(object, 0) as Record<string, unknown>,

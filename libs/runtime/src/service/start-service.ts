@@ -8,6 +8,8 @@ import { ErrorFilter, errorBody, normalizeError } from '../errors/error.filter';
 import { PinoNestLogger } from '../logging/logger';
 import { PlatformMetrics } from '../metrics/metrics';
 import { GrpcMetricsInterceptor } from './grpc-metrics.interceptor';
+import { GrpcTraceInterceptor } from './grpc-trace.interceptor';
+import { childTrace, parseTraceparent, runInTrace } from '@credit/messaging';
 import type { ServiceDeps } from './tokens';
 
 export interface StartServiceOptions {
@@ -58,7 +60,14 @@ export async function startService(options: StartServiceOptions): Promise<INestA
       metrics.httpDuration.observe({ service, method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
       done();
     });
-  app.useGlobalInterceptors(new GrpcMetricsInterceptor(metrics, service));
+  app.useGlobalInterceptors(new GrpcTraceInterceptor(), new GrpcMetricsInterceptor(metrics, service));
+  // Every HTTP request runs in a trace: the caller's (W3C traceparent header) or a new one, echoed back.
+  adapter.getInstance().addHook('onRequest', (request, reply, done) => {
+    const header = request.headers.traceparent;
+    const trace = childTrace(parseTraceparent(Array.isArray(header) ? header[0] : header));
+    void reply.header('traceparent', trace.traceparent).header('x-request-id', String(request.id));
+    runInTrace(trace, done);
+  });
   if (options.grpc) {
     app.connectMicroservice<MicroserviceOptions>({
       transport: Transport.GRPC,

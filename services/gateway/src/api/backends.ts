@@ -10,6 +10,8 @@ import {
   type SubmitRecordRequest,
   type SubmitRecordResponse,
 } from '@credit/contracts';
+import { Metadata } from '@grpc/grpc-js';
+import { childTrace, currentTrace } from '@credit/messaging';
 import { AppError } from '@credit/runtime';
 import { firstValueFrom, timeout, type Observable } from 'rxjs';
 
@@ -35,12 +37,19 @@ export class Backends implements OnModuleInit {
   }
 
   submitRecord(request: SubmitRecordRequest): Promise<SubmitRecordResponse> {
-    return call(this.records.submitRecord(request));
+    return call(this.records.submitRecord(request, traceMetadata()));
   }
 
   getSubjectProfile(request: GetSubjectProfileRequest): Promise<SubjectProfile> {
-    return call(this.checks.getSubjectProfile(request));
+    return call(this.checks.getSubjectProfile(request, traceMetadata()));
   }
+}
+
+/** Propagates the request's trace to the service (a child span per call). */
+function traceMetadata(): Metadata {
+  const metadata = new Metadata();
+  metadata.set('traceparent', childTrace(currentTrace()).traceparent);
+  return metadata;
 }
 
 async function call<T>(observable: Observable<T>): Promise<T> {

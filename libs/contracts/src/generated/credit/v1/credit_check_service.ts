@@ -6,6 +6,7 @@
 
 /* eslint-disable */
 import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
+import type { Metadata } from "@grpc/grpc-js";
 import { GrpcMethod, GrpcStreamMethod } from "@nestjs/microservices";
 import { Observable } from "rxjs";
 import { SeverityTier, SubjectInput, SubjectRef } from "./common";
@@ -370,7 +371,7 @@ export const SubjectProfile: MessageFns<SubjectProfile> = {
 /** Internal RPC of credit-check; reached only from the gateway. */
 
 export interface CreditCheckServiceClient {
-  getSubjectProfile(request: GetSubjectProfileRequest): Observable<SubjectProfile>;
+  getSubjectProfile(request: GetSubjectProfileRequest, metadata?: Metadata): Observable<SubjectProfile>;
 }
 
 /** Internal RPC of credit-check; reached only from the gateway. */
@@ -378,6 +379,7 @@ export interface CreditCheckServiceClient {
 export interface CreditCheckServiceController {
   getSubjectProfile(
     request: GetSubjectProfileRequest,
+    metadata?: Metadata,
   ): Promise<SubjectProfile> | Observable<SubjectProfile> | SubjectProfile;
 }
 

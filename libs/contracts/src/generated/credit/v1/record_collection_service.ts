@@ -6,6 +6,7 @@
 
 /* eslint-disable */
 import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
+import type { Metadata } from "@grpc/grpc-js";
 import { GrpcMethod, GrpcStreamMethod } from "@nestjs/microservices";
 import { Observable } from "rxjs";
 import { SeverityTier, SubjectInput } from "./common";
@@ -233,7 +234,7 @@ export const SubmitRecordResponse: MessageFns<SubmitRecordResponse> = {
 /** Internal RPC of record-collection; reached only from the gateway. */
 
 export interface RecordCollectionServiceClient {
-  submitRecord(request: SubmitRecordRequest): Observable<SubmitRecordResponse>;
+  submitRecord(request: SubmitRecordRequest, metadata?: Metadata): Observable<SubmitRecordResponse>;
 }
 
 /** Internal RPC of record-collection; reached only from the gateway. */
@@ -241,6 +242,7 @@ export interface RecordCollectionServiceClient {
 export interface RecordCollectionServiceController {
   submitRecord(
     request: SubmitRecordRequest,
+    metadata?: Metadata,
   ): Promise<SubmitRecordResponse> | Observable<SubmitRecordResponse> | SubmitRecordResponse;
 }
 
