@@ -16,6 +16,7 @@ import { OAuthController } from './auth/oauth.controller';
 import { TokenService } from './auth/token.service';
 import { Backends, CREDIT_CHECK_CLIENT, RECORD_COLLECTION_CLIENT } from './api/backends';
 import { apiValidationPipe } from './api/errors';
+import { serveApiDocs } from './api/openapi';
 import { PlatformApi } from './api/platform-api.service';
 import { RestController } from './api/rest.controller';
 import { GATEWAY } from './gateway.definition';
@@ -51,6 +52,7 @@ export class GatewayModule {
   /** HTTP-level wiring that must precede route registration: the request audit hook. */
   static configureHttp(app: INestApplication): void {
     app.get(AuditService).attach(app.getHttpAdapter().getInstance());
+    serveApiDocs(app);
   }
 
   static forRoot(deps: ServiceDeps, options: GatewayOptions): DynamicModule {

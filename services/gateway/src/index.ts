@@ -5,3 +5,4 @@ export { GatewayModule, readRateLimit } from './gateway.module';
 export { TokenService } from './auth/token.service';
 export { withGatewayAdmin } from './admin/clients.admin';
 export { printGatewaySchema } from './graphql/schema';
+export { buildOpenApiDocument } from './api/openapi';

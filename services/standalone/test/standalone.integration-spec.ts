@@ -175,4 +175,14 @@ describe('standalone API on PostgreSQL: bad input is refused with structured err
     const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM record_collection.credit_record');
     expect(n).toBeGreaterThan(0);
   });
+
+  it('serves the OpenAPI 3.1 document it was generated from, and a browsable UI', async () => {
+    const { body } = await request(platform.baseUrl).get('/api/docs/openapi.json').expect(200);
+    const checkedIn = JSON.parse(readFileSync(join(__dirname, '..', '..', 'gateway', 'openapi.json'), 'utf8'));
+    expect(body.openapi).toBe('3.1.0');
+    expect(Object.keys(body.paths).sort()).toEqual(Object.keys(checkedIn.paths).sort());
+    expect(body.paths['/api/v1/records'].post.responses['400'].content['application/json'].schema.$ref).toBe('#/components/schemas/ErrorBody');
+    const ui = await request(platform.baseUrl).get('/api/docs').redirects(1).expect(200);
+    expect(ui.text).toContain('swagger');
+  });
 });

@@ -1,10 +1,12 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
 import { PlatformMetrics } from '../metrics/metrics';
 import { SERVICE_DEPS, type ServiceDeps } from './tokens';
 
-/** Liveness, readiness (database and event bus) and Prometheus metrics of a service. */
+/** Liveness, readiness (database and event bus) and Prometheus metrics of a service (operators', not in the API docs). */
+@ApiExcludeController()
 @Controller()
 export class OpsController {
   constructor(

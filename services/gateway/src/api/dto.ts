@@ -1,4 +1,5 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import GraphQLJSON from './json.scalar';
@@ -17,23 +18,28 @@ export enum SeverityInput {
 registerEnumType(SeverityInput, { name: 'Severity', description: '失信程度 轻微/一般/严重 / severity tier' });
 
 @InputType('SubjectInput', { description: '信用主体（法人用统一社会信用代码，自然人用姓名+身份证号）/ a credit subject' })
+@ApiSchema({ name: 'SubjectInput' })
 export class SubjectDto {
+  @ApiProperty({ enum: SubjectTypeInput, enumName: 'SubjectType' })
   @Field(() => SubjectTypeInput)
   @IsIn(Object.values(SubjectTypeInput))
   type: SubjectTypeInput;
 
+  @ApiProperty({ description: '名称或姓名 / name' })
   @Field({ description: '名称或姓名 / name' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name: string;
 
+  @ApiPropertyOptional({ description: '统一社会信用代码 / USCC (GB 32100)' })
   @Field({ nullable: true, description: '统一社会信用代码 / USCC (GB 32100)' })
   @IsOptional()
   @IsString()
   @MaxLength(40)
   uscc?: string;
 
+  @ApiPropertyOptional({ description: '居民身份证号码 / resident ID number (GB 11643)' })
   @Field({ nullable: true, description: '居民身份证号码 / resident ID number (GB 11643)' })
   @IsOptional()
   @IsString()
@@ -42,42 +48,51 @@ export class SubjectDto {
 }
 
 @InputType('SubmitRecordInput', { description: '提交一条信用信息 / submit one credit record' })
+@ApiSchema({ name: 'SubmitRecordInput' })
 export class SubmitRecordDto {
+  @ApiProperty({ description: '信用信息目录项编码 / catalogue item code' })
   @Field({ description: '信用信息目录项编码 / catalogue item code' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(64)
   catalogueItemCode: string;
 
+  @ApiProperty({ type: () => SubjectDto })
   @Field(() => SubjectDto)
   @IsDefined()
   @ValidateNested()
   @Type(() => SubjectDto)
   subject: SubjectDto;
 
+  @ApiProperty({ description: '决定文书号 / decision number' })
   @Field({ description: '决定文书号 / decision number' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   decisionNumber: string;
 
+  @ApiProperty({ description: '决定日期 YYYY-MM-DD / decision date' })
   @Field({ description: '决定日期 YYYY-MM-DD / decision date' })
   @IsString()
   @MaxLength(10)
   decisionDate: string;
 
+  @ApiPropertyOptional({ enum: SeverityInput, enumName: 'Severity' })
   @Field(() => SeverityInput, { nullable: true })
   @IsOptional()
   @IsIn(Object.values(SeverityInput))
   severity?: SeverityInput;
 
+  @ApiProperty({ description: '目录项信息项 / the item fields', type: 'object', additionalProperties: true })
   @Field(() => GraphQLJSON, { description: '目录项信息项 / the item fields' })
   @IsObject()
   fields: Record<string, unknown>;
 }
 
 @InputType('CheckInput', { description: '核查一个主体 / check a subject' })
+@ApiSchema({ name: 'CheckInput' })
 export class CheckDto {
+  @ApiProperty({ type: () => SubjectDto })
   @Field(() => SubjectDto)
   @IsDefined()
   @ValidateNested()
@@ -87,87 +102,112 @@ export class CheckDto {
 
 @ObjectType({ description: '提交结果 / result of a submission' })
 export class SubmitRecordResult {
+  @ApiProperty()
   @Field()
   recordId: string;
 
+  @ApiProperty({ type: 'integer' })
   @Field(() => Int)
   version: number;
 
+  @ApiProperty({ description: 'CREATED | NEW_VERSION | UNCHANGED' })
   @Field({ description: 'CREATED | NEW_VERSION | UNCHANGED' })
   outcome: string;
 
+  @ApiProperty()
   @Field()
   subjectKey: string;
 }
 
 @ObjectType({ description: '主体 / subject' })
 export class SubjectView {
+  @ApiProperty()
   @Field()
   key: string;
 
+  @ApiProperty({ enum: SubjectTypeInput, enumName: 'SubjectType' })
   @Field(() => SubjectTypeInput)
   type: SubjectTypeInput;
 
+  @ApiProperty()
   @Field()
   name: string;
 
+  @ApiPropertyOptional()
   @Field({ nullable: true })
   uscc?: string;
 
+  @ApiPropertyOptional({ description: '脱敏身份证号 / masked ID number' })
   @Field({ nullable: true, description: '脱敏身份证号 / masked ID number' })
   maskedIdNumber?: string;
 }
 
 @ObjectType({ description: '信用记录 / credit record' })
 export class RecordView {
+  @ApiProperty()
   @Field()
   recordId: string;
 
+  @ApiProperty({ type: 'integer' })
   @Field(() => Int)
   version: number;
 
+  @ApiProperty()
   @Field()
   catalogueItemCode: string;
 
+  @ApiProperty()
   @Field()
   category: string;
 
+  @ApiProperty()
   @Field()
   providerDepartmentId: string;
 
+  @ApiProperty()
   @Field()
   decisionNumber: string;
 
+  @ApiProperty()
   @Field()
   decisionDate: string;
 
+  @ApiProperty()
   @Field()
   adverse: boolean;
 
+  @ApiPropertyOptional({ enum: SeverityInput, enumName: 'Severity' })
   @Field(() => SeverityInput, { nullable: true })
   severity?: SeverityInput;
 
+  @ApiPropertyOptional()
   @Field({ nullable: true })
   publicityStart?: string;
 
+  @ApiPropertyOptional()
   @Field({ nullable: true })
   publicityEnd?: string;
 
+  @ApiProperty({ type: 'object', additionalProperties: true })
   @Field(() => GraphQLJSON)
   fields: Record<string, unknown>;
 }
 
 @ObjectType({ description: '核查结果：主体信用档案 / check result: the subject profile' })
 export class CheckResult {
+  @ApiProperty({ description: '平台是否有该主体信息；false 即“无记录” / false means "no record"' })
   @Field({ description: '平台是否有该主体信息；false 即“无记录” / false means "no record"' })
   found: boolean;
 
+  @ApiProperty({ type: () => SubjectView })
   @Field(() => SubjectView)
   subject: SubjectView;
 
+  @ApiProperty({ type: () => [RecordView] })
   @Field(() => [RecordView])
   records: RecordView[];
 
+  @ApiProperty({ type: 'integer' })
   @Field(() => Int)
   adverseCount: number;
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import { AppError } from '@credit/runtime';
+import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { TokenService } from './token.service';
 
@@ -21,6 +22,12 @@ export class OAuthController {
 
   @Post('oauth/token')
   @HttpCode(200)
+  @ApiTags('oauth')
+  @ApiOperation({ summary: '获取访问令牌 / get an access token (OAuth2 client credentials)', description: 'Client authentication by HTTP Basic or client_id/client_secret in the body (form or JSON).' })
+  @ApiBody({ schema: { type: 'object', required: ['grant_type'], properties: { grant_type: { type: 'string', enum: ['client_credentials'] }, client_id: { type: 'string' }, client_secret: { type: 'string' }, scope: { type: 'string', example: 'records:write checks:perform' } } } })
+  @ApiResponse({ status: 200, description: 'access_token, token_type Bearer, expires_in 900, scope' })
+  @ApiResponse({ status: 400, description: 'unsupported_grant_type or invalid_scope (RFC 6749 §5.2)' })
+  @ApiResponse({ status: 401, description: 'invalid_client' })
   async token(@Body() body: TokenRequest | undefined, @Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
     void reply.header('Cache-Control', 'no-store');
     const basic = /^Basic\s+(\S+)$/i.exec(authorization ?? '')?.[1];
@@ -39,6 +46,8 @@ export class OAuthController {
   }
 
   @Get('.well-known/jwks.json')
+  @ApiTags('oauth')
+  @ApiOperation({ summary: '令牌验证公钥 / JWKS: the keys that verify access tokens' })
   jwks() {
     return this.tokens.jwks();
   }
