@@ -42,6 +42,8 @@ export interface EventBus {
   /** Called by the relay after the transaction that carried a `publish(…, manager)` committed. */
   committed?(): void;
   subscribe(options: SubscriptionOptions): Promise<BusSubscription>;
+  /** Messages on each topic not yet committed by the consumer group (consumer lag), summed over partitions. */
+  lag(groupId: string, topics: string[]): Promise<Record<string, number>>;
   /** Readiness: can the bus accept and deliver messages now? */
   isHealthy(): Promise<boolean>;
   close(): Promise<void>;

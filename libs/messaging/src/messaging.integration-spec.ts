@@ -154,6 +154,14 @@ describe('messaging on PostgreSQL with the in-process bus', () => {
     expect(applied).not.toContain('N-201');
   });
 
+  it('reports consumer lag per topic: what is on the topic and not yet committed by the group', async () => {
+    await eventually('the order group caught up', async () => ((await bus.lag('order', [Topics.records]))[Topics.records] === 0 ? true : undefined));
+    const before = (await bus.lag('never-started', [Topics.records]))[Topics.records];
+    expect(before).toBeGreaterThan(0); // a group that never consumed is behind by the whole topic
+    await emit('ORG:L', 250);
+    await eventually('one more on the topic', async () => ((await bus.lag('never-started', [Topics.records]))[Topics.records] === before + 1 ? true : undefined));
+  });
+
   it('relays what was committed while the relay was stopped, once it starts again', async () => {
     await relay.stop();
     await emit('ORG:S', 300);

@@ -126,6 +126,15 @@ describe('cluster over Kafka', () => {
     expect(JSON.parse(line)).toMatchObject({ traceId, consumer: 'credit-check.profile', msg: 'event applied' });
   });
 
+  it('exports consumer lag, consumed events and outbox backlog as metrics (Kafka)', async () => {
+    const metrics = await eventually('lag measured', async () => {
+      const text = await (await fetch(`http://127.0.0.1:${creditCheckHttp}/metrics`)).text();
+      return /credit_consumer_lag\{service="credit-check",consumer="credit-check.profile",topic="credit.records.v1"\} \d+/.test(text) ? text : undefined;
+    });
+    expect(metrics).toMatch(/credit_events_consumed_total\{service="credit-check",consumer="credit-check.profile",type="cn.credit.record.collected.v1",outcome="applied"\} [1-9]/);
+    expect(metrics).toMatch(/credit_outbox_pending\{service="credit-check"\} 0/);
+  });
+
   it('the event on the wire carries CloudEvents headers and a protobuf payload (kcat + protoc)', async () => {
     const record = penaltyRecord();
     const { body: submitted } = await post('/api/v1/records', record);

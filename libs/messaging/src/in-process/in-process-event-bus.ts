@@ -84,6 +84,17 @@ export class InProcessEventBus implements EventBus {
     return Promise.resolve(subscription);
   }
 
+  async lag(groupId: string, topics: string[]): Promise<Record<string, number>> {
+    // seq is global across topics, so lag is a count, not a difference of offsets.
+    const { rows } = await this.pool.query<{ topic: string; lag: string }>(
+      `SELECT t.topic, (SELECT count(*) FROM ${SCHEMA}.messages m WHERE m.topic = t.topic
+                          AND m.seq > coalesce((SELECT committed FROM ${SCHEMA}.offsets o WHERE o.group_id = $1 AND o.topic = t.topic), 0)) AS lag
+         FROM unnest($2::text[]) AS t(topic)`,
+      [groupId, topics],
+    );
+    return Object.fromEntries(rows.map((r) => [r.topic, Math.max(0, Number(r.lag))]));
+  }
+
   async isHealthy(): Promise<boolean> {
     try {
       await this.pool.query('SELECT 1');

@@ -1,4 +1,4 @@
-import { Kafka, logLevel, Partitioners, type Consumer, type IHeaders, type LogEntry, type Producer } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type Admin, type Consumer, type IHeaders, type LogEntry, type Producer } from 'kafkajs';
 import type { BusMessage, BusSubscription, DeliveredMessage, EventBus, SubscriptionOptions } from '../event-bus';
 import { errorSummary, type Log } from '../logger';
 import { backoffMs, sleep } from '../timing';
@@ -28,6 +28,7 @@ export class KafkaEventBus implements EventBus {
   private readonly producer: Producer;
   private producerConnected = false;
   private readonly consumers = new Set<Consumer>();
+  private admin: Admin | null = null;
 
   constructor(private readonly options: KafkaBusOptions) {
     this.kafka = new Kafka({
@@ -118,6 +119,25 @@ export class KafkaEventBus implements EventBus {
     };
   }
 
+  async lag(groupId: string, topics: string[]): Promise<Record<string, number>> {
+    if (!this.admin) {
+      this.admin = this.kafka.admin();
+      await this.admin.connect();
+    }
+    const committed = await this.admin.fetchOffsets({ groupId, topics });
+    const result: Record<string, number> = {};
+    for (const topic of topics) {
+      const ends = await this.admin.fetchTopicOffsets(topic);
+      const done = new Map((committed.find((c) => c.topic === topic)?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
+      result[topic] = ends.reduce((sum, p) => {
+        const at = done.get(p.partition) ?? -1;
+        // -1: nothing committed yet; the group starts from the beginning (low watermark)
+        return sum + Math.max(0, Number(p.high) - (at >= 0 ? at : Number(p.low)));
+      }, 0);
+    }
+    return result;
+  }
+
   isHealthy(): Promise<boolean> {
     return Promise.resolve(this.producerConnected);
   }
@@ -125,6 +145,7 @@ export class KafkaEventBus implements EventBus {
   async close(): Promise<void> {
     await Promise.all([...this.consumers].map((c) => c.disconnect()));
     this.consumers.clear();
+    await this.admin?.disconnect();
     await this.producer.disconnect();
   }
 

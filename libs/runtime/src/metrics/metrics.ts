@@ -14,6 +14,7 @@ export class PlatformMetrics {
   readonly eventsConsumed = PlatformMetrics.counter('credit_events_consumed_total', 'Events handled by consumers, by outcome', ['service', 'consumer', 'type', 'outcome']);
   readonly eventsPublished = PlatformMetrics.counter('credit_events_published_total', 'Events published by the outbox relay', ['service']);
   readonly outboxPending = PlatformMetrics.gauge('credit_outbox_pending', 'Events waiting in the outbox', ['service']);
+  readonly consumerLag = PlatformMetrics.gauge('credit_consumer_lag', 'Events on a topic not yet processed by a consumer group', ['service', 'consumer', 'topic']);
   readonly outboxOldestAge = PlatformMetrics.gauge('credit_outbox_oldest_age_seconds', 'Age of the oldest unpublished event', ['service']);
 
   constructor() {
