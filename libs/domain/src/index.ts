@@ -14,3 +14,5 @@ export * from './policy/policy-parameters';
 export * from './policy/national-versions';
 export * from './policy/policy-registry';
 export * from './canonical-json';
+export * from './matters';
+export * from './measures';

@@ -32,6 +32,8 @@ export class TokenService implements OnModuleInit {
   private keys = new Map<string, VerificationKey>();
   private signer: { kid: string; key: KeyObject } | null = null;
   private loadedAt = 0;
+  /** Tokens whose signature and claims were already verified (until they expire): skips ECDSA per request. */
+  private readonly verified = new Map<string, { clientId: string; departmentId: string; scopes: string[]; exp: number }>();
   /** Reloads for an unknown `kid` are limited to one a second, so random kids cannot hammer the database. */
   private lastMissReloadAt = 0;
 
@@ -81,6 +83,11 @@ export class TokenService implements OnModuleInit {
   async verify(authorization: string | undefined): Promise<Caller> {
     const token = /^Bearer\s+([\w-]+\.[\w-]+\.[\w-]+)$/i.exec(authorization ?? '')?.[1];
     if (!token) throw unauthenticated('UNAUTHENTICATED', 'Missing or malformed bearer token', '缺少或格式错误的访问令牌');
+    const known = this.verified.get(token);
+    if (known && known.exp + CLOCK_LEEWAY_SECONDS >= Date.now() / 1000) {
+      if (!(await this.clients.isActive(known.clientId))) throw unauthenticated('CLIENT_REVOKED', 'The client has been revoked', '客户端已被吊销');
+      return { clientId: known.clientId, departmentId: known.departmentId, scopes: [...known.scopes] }; // a fresh Caller per request
+    }
     const [h, p, s] = token.split('.');
     let header: { alg?: string; kid?: string };
     let claims: { iss?: string; aud?: string; sub?: string; dept?: string; scope?: string; exp?: number; iat?: number };
@@ -105,7 +112,10 @@ export class TokenService implements OnModuleInit {
     if (typeof claims.exp !== 'number' || claims.exp + CLOCK_LEEWAY_SECONDS < now) throw unauthenticated('TOKEN_EXPIRED', 'Token expired', '令牌已过期');
     if (!claims.sub || !claims.dept) throw unauthenticated('TOKEN_INVALID', 'Token lacks its subject', '令牌缺少主体');
     if (!(await this.clients.isActive(claims.sub))) throw unauthenticated('CLIENT_REVOKED', 'The client has been revoked', '客户端已被吊销');
-    return { clientId: claims.sub, departmentId: claims.dept, scopes: (claims.scope ?? '').split(' ').filter(Boolean) };
+    const scopes = (claims.scope ?? '').split(' ').filter(Boolean);
+    if (this.verified.size >= 10_000) this.verified.clear();
+    this.verified.set(token, { clientId: claims.sub, departmentId: claims.dept, scopes, exp: claims.exp });
+    return { clientId: claims.sub, departmentId: claims.dept, scopes: [...scopes] };
   }
 
   async jwks(): Promise<{ keys: Record<string, unknown>[] }> {

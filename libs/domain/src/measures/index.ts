@@ -1,0 +1,2 @@
+export * from './seed-sources';
+export * from './measures';

@@ -1,0 +1,137 @@
+// Benchmark of the check path through the gateway (REST and GraphQL) against the bare baseline
+// (NestJS + Fastify + one pg point-select), on the real PostgreSQL, measured with autocannon from a
+// separate process. Prints a table and the ratios.
+//   node -r ./tools/register.js tools/bench/check-path.ts [--subjects 100000] [--seconds 10] [--connections 50]
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { Client } from 'pg';
+import { composeUscc } from '@credit/domain';
+import { freePort, obtainToken, spawnService, TEST_DATABASE_URL } from '@credit/testing';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const SUBJECTS = arg('subjects', 100_000);
+const SECONDS = arg('seconds', 10);
+const CONNECTIONS = arg('connections', 50);
+const LETTERS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+
+function usccOf(n: number): string {
+  let base = '';
+  for (let i = 0, v = n; i < 8; i += 1, v = Math.floor(v / 31)) base = LETTERS[v % 31] + base;
+  return composeUscc('91430100', base);
+}
+
+async function seed(url: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  const batch = 5000;
+  for (let start = 0; start < SUBJECTS; start += batch) {
+    const keys: string[] = [];
+    const usccs: string[] = [];
+    for (let n = start; n < Math.min(SUBJECTS, start + batch); n += 1) {
+      const uscc = usccOf(n);
+      usccs.push(uscc);
+      keys.push(`ORG:${uscc}`);
+    }
+    await client.query(
+      `INSERT INTO credit_check.subject_profile (subject_key, subject_type, name, uscc, adverse_count, updated_at)
+       SELECT k, 'LEGAL_PERSON', '基准测试企业' || k, u, 1, now() FROM unnest($1::text[], $2::text[]) AS t(k, u) ON CONFLICT DO NOTHING`,
+      [keys, usccs],
+    );
+    await client.query(
+      `INSERT INTO credit_check.profile_record (record_id, subject_key, version, catalogue_item_code, category, provider_department_id,
+         decision_number, decision_date, adverse, severity, publicity_start, publicity_end, fields)
+       SELECT gen_random_uuid(), k, 1, 'ADMIN_PENALTY', 'PENALTY', 'BENCH', '基准罚〔2026〕' || k, '2026-11-01', true, 'GENERAL',
+              '2026-11-01', '2027-11-01', '{"authority":"基准局","basis":"基准法","content":"罚款"}'::jsonb
+         FROM unnest($1::text[]) AS k`,
+      [keys],
+    );
+  }
+  await client.query('ANALYZE credit_check.subject_profile; ANALYZE credit_check.profile_record');
+  await client.end();
+}
+
+interface Result {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function load(name: string, url: string, headers: Record<string, string>, body: (n: number) => unknown): Promise<Result> {
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    headers: { 'content-type': 'application/json', ...headers },
+    requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify(body(Math.floor(Math.random() * SUBJECTS))) }) }],
+  });
+  return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
+}
+
+async function main(): Promise<void> {
+  const name = `credit_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'credit-bench-'));
+  const procs: { stop(): Promise<unknown> }[] = [];
+  try {
+    const port = await freePort();
+    const platform = await spawnService(
+      'standalone',
+      'services/standalone/src/main.ts',
+      { DATABASE_URL: url.toString(), DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_PER_SECOND: '1000000', RATE_LIMIT_BURST: '1000000' },
+      `http://127.0.0.1:${port}/health/ready`,
+    );
+    procs.push(platform);
+    const started = Date.now();
+    await seed(url.toString());
+    console.log(`seeded ${SUBJECTS} subjects (1 record each) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const creds = JSON.parse(readFileSync(join(dataDir, 'demo-credentials.json'), 'utf8')) as { clientId: string; clientSecret: string };
+    const base = `http://127.0.0.1:${port}`;
+    const token = await obtainToken(base, creds.clientId, creds.clientSecret);
+    const auth = { authorization: `Bearer ${token}` };
+
+    const basePort = await freePort();
+    const baseline = await spawnService('baseline', 'tools/bench/baseline-server.ts', { BASELINE_DATABASE_URL: url.toString(), PORT: String(basePort) }, `http://127.0.0.1:${basePort}/health`, 30_000);
+    procs.push(baseline);
+    const results: Result[] = [];
+    // warm-up
+    await load('warm-up', `${base}/api/v1/checks`, auth, (n) => ({ subject: { type: 'LEGAL_PERSON', name: 'x', uscc: usccOf(n) } }));
+    results.push(await load('REST POST /api/v1/checks', `${base}/api/v1/checks`, auth, (n) => ({ subject: { type: 'LEGAL_PERSON', name: 'x', uscc: usccOf(n) } })));
+    results.push(
+      await load('GraphQL check', `${base}/graphql`, auth, (n) => ({
+        query: 'query ($s: SubjectInput!) { check(subject: $s) { found adverseCount records { decisionNumber severity } } }',
+        variables: { s: { type: 'LEGAL_PERSON', name: 'x', uscc: usccOf(n) } },
+      })),
+    );
+    results.push(await load('baseline: Nest+Fastify+1 pg select', `http://127.0.0.1:${basePort}/profile`, {}, (n) => ({ key: `ORG:${usccOf(n)}` })));
+    console.log(`\n${SUBJECTS} subjects, ${CONNECTIONS} connections, ${SECONDS} s each, PostgreSQL ${TEST_DATABASE_URL.replace(/\/\/[^@]*@/, '//')}`);
+    console.log('| path | req/s | p50 ms | p99 ms | errors | non-2xx |');
+    console.log('|---|---|---|---|---|---|');
+    for (const r of results) console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} |`);
+    const [rest, gql, bare] = results;
+    console.log(`\nREST / baseline = ${(rest.rps / bare.rps).toFixed(2)}; GraphQL / REST = ${(gql.rps / rest.rps).toFixed(2)}`);
+  } finally {
+    for (const p of procs) await p.stop();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
