@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { ExchangeQueryQueue } from './pglite-query-queue';
 
 export interface EmbeddedPostgres {
   url: string;
@@ -27,6 +28,8 @@ export async function startEmbeddedPostgres(options: {
     port: options.port ?? 0,
     maxConnections: options.maxConnections,
   });
+  // pglite-socket's own queue interleaves protocol messages of different connections; see ExchangeQueryQueue.
+  (server as unknown as { queryQueue: ExchangeQueryQueue }).queryQueue = new ExchangeQueryQueue(db);
   await server.start();
   return {
     url: `postgres://postgres@${server.getServerConn()}/postgres`,

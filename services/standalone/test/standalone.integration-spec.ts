@@ -6,11 +6,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabase, eventually, freePort, obtainToken, penaltyRecord, spawnService, uniqueIdNumber, type TestDatabase } from '@credit/testing';
+import { eventually, freePort, obtainToken, penaltyRecord, spawnService, uniqueIdNumber } from '@credit/testing';
 import request from 'supertest';
-import { startStandalone } from '../src/main';
+import { standaloneOnPostgres } from './support';
 
-type Platform = Awaited<ReturnType<typeof startStandalone>>;
 
 const checkBody = (uscc: string) => ({ subject: { type: 'LEGAL_PERSON', name: '任意', uscc } });
 
@@ -61,25 +60,10 @@ describe('standalone on the embedded database (the npm start process)', () => {
 });
 
 describe('standalone API on PostgreSQL: bad input is refused with structured errors and nothing stored', () => {
-  let db: TestDatabase;
-  let platform: Platform;
-  let auth: string;
-  const dataDir = mkdtempSync(join(tmpdir(), 'credit-standalone-pg-'));
-
-  beforeAll(async () => {
-    db = await createTestDatabase('standalone_api');
-    platform = await startStandalone({ DATABASE_URL: db.url, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' });
-    auth = `Bearer ${platform.demoToken}`;
-  }, 60_000);
-
-  afterAll(async () => {
-    await platform?.stop();
-    await db?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const pg = standaloneOnPostgres('standalone_api');
 
   const stored = async () => {
-    const [r] = await db.query<{ records: number; outbox: number; subjects: number }>(
+    const [r] = await pg.db.query<{ records: number; outbox: number; subjects: number }>(
       `SELECT (SELECT count(*)::int FROM record_collection.credit_record) AS records,
               (SELECT count(*)::int FROM record_collection.outbox) + (SELECT count(*)::int FROM bus.messages) AS outbox,
               (SELECT count(*)::int FROM record_collection.subject) AS subjects`,
@@ -101,7 +85,7 @@ describe('standalone API on PostgreSQL: bad input is refused with structured err
 
   it.each(cases)('REST refuses %s', async (_name, mutate, code, field) => {
     const before = await stored();
-    const { body } = await request(platform.baseUrl).post('/api/v1/records').set('authorization', auth).send(mutate(penaltyRecord())).expect(400);
+    const { body } = await request(pg.platform.baseUrl).post('/api/v1/records').set('authorization', pg.auth).send(mutate(penaltyRecord())).expect(400);
     expect(body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ code, field })]));
     expect(body.error.message.zh).toEqual(expect.any(String));
     expect(body.error.message.en).toEqual(expect.any(String));
@@ -112,9 +96,9 @@ describe('standalone API on PostgreSQL: bad input is refused with structured err
   it('GraphQL refuses a bad identifier with the same error model, and stores nothing', async () => {
     const before = await stored();
     const record = penaltyRecord();
-    const { body } = await request(platform.baseUrl)
+    const { body } = await request(pg.platform.baseUrl)
       .post('/graphql')
-      .set('authorization', auth)
+      .set('authorization', pg.auth)
       .send({
         query: `mutation ($input: SubmitRecordInput!) { submitRecord(input: $input) { recordId } }`,
         variables: { input: { ...record, subject: { ...record.subject, uscc: '91430100MA4L16JQ9X' } } },
@@ -126,13 +110,13 @@ describe('standalone API on PostgreSQL: bad input is refused with structured err
   });
 
   it('refuses calls without a valid token, and never returns a full ID number', async () => {
-    await request(platform.baseUrl).post('/api/v1/checks').send(checkBody('91430100MA4L16JQ9D')).expect(401);
-    await request(platform.baseUrl).post('/api/v1/checks').set('authorization', 'Bearer nope.nope').send(checkBody('91430100MA4L16JQ9D')).expect(401);
+    await request(pg.platform.baseUrl).post('/api/v1/checks').send(checkBody('91430100MA4L16JQ9D')).expect(401);
+    await request(pg.platform.baseUrl).post('/api/v1/checks').set('authorization', 'Bearer nope.nope').send(checkBody('91430100MA4L16JQ9D')).expect(401);
     const idNumber = uniqueIdNumber();
     const person = { ...penaltyRecord(), subject: { type: 'NATURAL_PERSON', name: '李四', idNumber } };
-    await request(platform.baseUrl).post('/api/v1/records').set('authorization', auth).send(person).expect(201);
+    await request(pg.platform.baseUrl).post('/api/v1/records').set('authorization', pg.auth).send(person).expect(201);
     const body = await eventually('the person checkable', async () => {
-      const r = await request(platform.baseUrl).post('/api/v1/checks').set('authorization', auth).send({ subject: { type: 'NATURAL_PERSON', name: '李四', idNumber } });
+      const r = await request(pg.platform.baseUrl).post('/api/v1/checks').set('authorization', pg.auth).send({ subject: { type: 'NATURAL_PERSON', name: '李四', idNumber } });
       return r.body.found ? r.body : undefined;
     });
     expect(JSON.stringify(body)).not.toContain(idNumber);
@@ -141,7 +125,7 @@ describe('standalone API on PostgreSQL: bad input is refused with structured err
   });
 
   it('exposes request latency, gRPC outcomes and consumed events as Prometheus metrics', async () => {
-    const { text } = await request(platform.baseUrl).get('/metrics').expect(200);
+    const { text } = await request(pg.platform.baseUrl).get('/metrics').expect(200);
     expect(text).toMatch(/credit_http_request_duration_seconds_count\{service="gateway",method="POST",route="\/api\/v1\/records",status="400"\} [1-9]/);
     expect(text).toMatch(/credit_grpc_request_duration_seconds_count\{service="record-collection",method="submitRecord",code="INVALID_ARGUMENT"\} [1-9]/);
     expect(text).toMatch(/credit_events_consumed_total\{service="credit-check",consumer="credit-check.profile",type="cn.credit.record.collected.v1",outcome="applied"\} [1-9]/);
@@ -150,14 +134,14 @@ describe('standalone API on PostgreSQL: bad input is refused with structured err
 
   it('refuses an oversized body with 413 and the error model', async () => {
     const huge = { ...penaltyRecord(), fields: { authority: '某局', basis: '某法', content: 'x'.repeat(1_100_000) } };
-    const { body } = await request(platform.baseUrl).post('/api/v1/records').set('authorization', auth).send(huge).expect(413);
+    const { body } = await request(pg.platform.baseUrl).post('/api/v1/records').set('authorization', pg.auth).send(huge).expect(413);
     expect(body.error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('refuses a GraphQL query nested deeper than the limit', async () => {
     let selection = 'name';
     for (let i = 0; i < 10; i += 1) selection = `ofType { ${selection} }`;
-    const { body } = await request(platform.baseUrl).post('/graphql').set('authorization', auth).send({ query: `{ __schema { types { fields { type { ${selection} } } } } }` });
+    const { body } = await request(pg.platform.baseUrl).post('/graphql').set('authorization', pg.auth).send({ query: `{ __schema { types { fields { type { ${selection} } } } } }` });
     expect(body.data).toBeNull();
     expect(JSON.stringify(body.errors)).toMatch(/depth/i);
   });
@@ -165,24 +149,24 @@ describe('standalone API on PostgreSQL: bad input is refused with structured err
   it('stores injection strings as plain data', async () => {
     const nasty = `'); DROP TABLE record_collection.credit_record; -- <script>alert(1)</script> {{7*7}} \${'$'}{jndi:ldap://x}`;
     const record = { ...penaltyRecord(), decisionNumber: `罚${Date.now()}${nasty}`, fields: { authority: nasty, basis: nasty, content: nasty } };
-    await request(platform.baseUrl).post('/api/v1/records').set('authorization', auth).send(record).expect(201);
+    await request(pg.platform.baseUrl).post('/api/v1/records').set('authorization', pg.auth).send(record).expect(201);
     const body = await eventually('the record checkable', async () => {
-      const r = await request(platform.baseUrl).post('/api/v1/checks').set('authorization', auth).send(checkBody(record.subject.uscc));
+      const r = await request(pg.platform.baseUrl).post('/api/v1/checks').set('authorization', pg.auth).send(checkBody(record.subject.uscc));
       return r.body.found ? r.body : undefined;
     });
     expect(body.records[0].decisionNumber).toBe(record.decisionNumber);
     expect(body.records[0].fields.content).toBe(nasty);
-    const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM record_collection.credit_record');
+    const [{ n }] = await pg.db.query<{ n: number }>('SELECT count(*)::int AS n FROM record_collection.credit_record');
     expect(n).toBeGreaterThan(0);
   });
 
   it('serves the OpenAPI 3.1 document it was generated from, and a browsable UI', async () => {
-    const { body } = await request(platform.baseUrl).get('/api/docs/openapi.json').expect(200);
+    const { body } = await request(pg.platform.baseUrl).get('/api/docs/openapi.json').expect(200);
     const checkedIn = JSON.parse(readFileSync(join(__dirname, '..', '..', 'gateway', 'openapi.json'), 'utf8'));
     expect(body.openapi).toBe('3.1.0');
     expect(Object.keys(body.paths).sort()).toEqual(Object.keys(checkedIn.paths).sort());
     expect(body.paths['/api/v1/records'].post.responses['400'].content['application/json'].schema.$ref).toBe('#/components/schemas/ErrorBody');
-    const ui = await request(platform.baseUrl).get('/api/docs').redirects(1).expect(200);
+    const ui = await request(pg.platform.baseUrl).get('/api/docs').redirects(1).expect(200);
     expect(ui.text).toContain('swagger');
   });
 });
