@@ -3,4 +3,4 @@ export * from './embedded-postgres';
 export * from './migrate';
 export * from './naming.strategy';
 export * from './schema';
-export * from './transaction';
+export * from './pg-errors';

@@ -30,18 +30,3 @@ export async function runServiceMigrations(options: DataSourceOptions & { url?: 
     await dataSource.destroy();
   }
 }
-
-/**
- * The SQL that `migration:generate` would produce: empty when entities and migrations agree.
- * Used by the drift check in CI.
- */
-export async function pendingSchemaChanges(options: DataSourceOptions): Promise<string[]> {
-  const dataSource = new DataSource({ ...options, extra: { ...(options.extra ?? {}), max: 1 } } as DataSourceOptions);
-  await dataSource.initialize();
-  try {
-    const sql = await dataSource.driver.createSchemaBuilder().log();
-    return sql.upQueries.map((q) => q.query);
-  } finally {
-    await dataSource.destroy();
-  }
-}
