@@ -1,7 +1,9 @@
 // Benchmark of the check path through the gateway (REST and GraphQL) against the bare baseline
 // (NestJS + Fastify + one pg point-select), on the real PostgreSQL, measured with autocannon from a
 // separate process. Prints a table and the ratios.
-//   node -r ./tools/register.js tools/bench/check-path.ts [--subjects 100000] [--seconds 10] [--connections 50]
+//   node -r ./tools/register.js tools/bench/check-path.ts [--subjects 100000] [--seconds 10] [--connections 50] [--cluster]
+// Default: standalone (every service in one process). --cluster: gateway and credit-check as separate
+// processes (cluster mode), as in production.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +11,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { composeUscc } from '@credit/domain';
+import { withGatewayAdmin } from '@credit/service-gateway';
 import { freePort, obtainToken, spawnService, TEST_DATABASE_URL } from '@credit/testing';
 
 const arg = (name: string, fallback: number) => {
@@ -18,6 +21,7 @@ const arg = (name: string, fallback: number) => {
 const SUBJECTS = arg('subjects', 100_000);
 const SECONDS = arg('seconds', 10);
 const CONNECTIONS = arg('connections', 50);
+const CLUSTER = process.argv.includes('--cluster');
 const LETTERS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
 function usccOf(n: number): string {
@@ -88,17 +92,23 @@ async function main(): Promise<void> {
   const procs: { stop(): Promise<unknown> }[] = [];
   try {
     const port = await freePort();
-    const platform = await spawnService(
-      'standalone',
-      'services/standalone/src/main.ts',
-      { DATABASE_URL: url.toString(), DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_PER_SECOND: '1000000', RATE_LIMIT_BURST: '1000000' },
-      `http://127.0.0.1:${port}/health/ready`,
-    );
-    procs.push(platform);
+    const common = { DATABASE_URL: url.toString(), LOG_LEVEL: 'warn', HOST: '127.0.0.1' };
+    const limits = { RATE_LIMIT_PER_SECOND: '1000000', RATE_LIMIT_BURST: '1000000' };
+    let creds: { clientId: string; clientSecret: string };
+    if (CLUSTER) {
+      const [ccHttp, ccGrpc] = [await freePort(), await freePort()];
+      procs.push(await spawnService('credit-check', 'services/credit-check/src/main.ts', { ...common, HTTP_PORT: String(ccHttp), GRPC_PORT: String(ccGrpc) }, `http://127.0.0.1:${ccHttp}/health/ready`));
+      procs.push(
+        await spawnService('gateway', 'services/gateway/src/main.ts', { ...common, ...limits, HTTP_PORT: String(port), CREDIT_CHECK_GRPC: `127.0.0.1:${ccGrpc}` }, `http://127.0.0.1:${port}/health/ready`),
+      );
+      creds = await withGatewayAdmin(url.toString(), ({ clients }) => clients.createClient({ departmentId: 'BENCH', departmentName: 'bench', name: 'bench', scopes: ['checks:perform'] }));
+    } else {
+      procs.push(await spawnService('standalone', 'services/standalone/src/main.ts', { ...common, ...limits, DATA_DIR: dataDir, PORT: String(port) }, `http://127.0.0.1:${port}/health/ready`));
+      creds = JSON.parse(readFileSync(join(dataDir, 'demo-credentials.json'), 'utf8')) as { clientId: string; clientSecret: string };
+    }
     const started = Date.now();
     await seed(url.toString());
     console.log(`seeded ${SUBJECTS} subjects (1 record each) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    const creds = JSON.parse(readFileSync(join(dataDir, 'demo-credentials.json'), 'utf8')) as { clientId: string; clientSecret: string };
     const base = `http://127.0.0.1:${port}`;
     const token = await obtainToken(base, creds.clientId, creds.clientSecret);
     const auth = { authorization: `Bearer ${token}` };
@@ -117,7 +127,7 @@ async function main(): Promise<void> {
       })),
     );
     results.push(await load('baseline: Nest+Fastify+1 pg select', `http://127.0.0.1:${basePort}/profile`, {}, (n) => ({ key: `ORG:${usccOf(n)}` })));
-    console.log(`\n${SUBJECTS} subjects, ${CONNECTIONS} connections, ${SECONDS} s each, PostgreSQL ${TEST_DATABASE_URL.replace(/\/\/[^@]*@/, '//')}`);
+    console.log(`\n${CLUSTER ? 'cluster (gateway and credit-check processes)' : 'standalone (one process)'}, ${SUBJECTS} subjects, ${CONNECTIONS} connections, ${SECONDS} s each, PostgreSQL ${TEST_DATABASE_URL.replace(/\/\/[^@]*@/, '//')}`);
     console.log('| path | req/s | p50 ms | p99 ms | errors | non-2xx |');
     console.log('|---|---|---|---|---|---|');
     for (const r of results) console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} |`);
