@@ -21,6 +21,7 @@ import { PlatformApi } from './api/platform-api.service';
 import { RestController } from './api/rest.controller';
 import { GATEWAY } from './gateway.definition';
 import { PlatformResolver } from './graphql/platform.resolver';
+import { queryCostRule } from './graphql/query-cost.rule';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 
 export interface GatewayOptions {
@@ -71,6 +72,7 @@ export class GatewayModule {
           graphiql: true,
           // Deep queries are refused before execution; page sizes are capped where lists are paginated.
           queryDepth: 8,
+          validationRules: [queryCostRule],
           context: (request: FastifyRequest, reply: unknown) => ({ req: request, reply }),
           errorFormatter: (execution, context) => {
             const requestId = String((context as { reply?: { request?: { id?: string } } }).reply?.request?.id ?? '');

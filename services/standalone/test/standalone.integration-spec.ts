@@ -146,6 +146,16 @@ describe('standalone API on PostgreSQL: bad input is refused with structured err
     expect(JSON.stringify(body.errors)).toMatch(/depth/i);
   });
 
+  it('refuses a GraphQL request with too many aliased calls before executing any', async () => {
+    const before = await stored();
+    const calls = Array.from({ length: 25 }, (_, i) => `c${i}: check(subject: {type: LEGAL_PERSON, name: "x", uscc: "91430100MA4L16JQ9D"}) { found }`).join(' ');
+    const { body } = await request(pg.platform.baseUrl).post('/graphql').set('authorization', pg.auth).send({ query: `{ ${calls} }` });
+    expect(body.data).toBeNull();
+    expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION');
+    expect(body.errors[0].message).toMatch(/Too many top-level fields: 25/);
+    expect(await stored()).toEqual(before);
+  });
+
   it('stores injection strings as plain data', async () => {
     const nasty = `'); DROP TABLE record_collection.credit_record; -- <script>alert(1)</script> {{7*7}} \${'$'}{jndi:ldap://x}`;
     const record = { ...penaltyRecord(), decisionNumber: `罚${Date.now()}${nasty}`, fields: { authority: nasty, basis: nasty, content: nasty } };
