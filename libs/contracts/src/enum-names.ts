@@ -1,4 +1,4 @@
-import { SeverityTier, SubjectType } from './generated/credit/v1/common';
+import { SeverityTier, SubjectType, type SubjectInput } from './generated/credit/v1/common';
 
 /** The names APIs, tables and the domain use for the proto enums (one mapping for every service). */
 export type SeverityName = 'MINOR' | 'GENERAL' | 'SERIOUS';
@@ -29,4 +29,21 @@ export function subjectTypeName(type: SubjectType | undefined): SubjectTypeName 
   if (type === SubjectType.SUBJECT_TYPE_NATURAL_PERSON) return 'NATURAL_PERSON';
   if (type === SubjectType.SUBJECT_TYPE_LEGAL_PERSON) return 'LEGAL_PERSON';
   return undefined;
+}
+
+/** A subject as the services' domain validation takes it (empty proto strings become absent). */
+export interface SubjectIdentifierFields {
+  type: string;
+  name: string;
+  uscc?: string;
+  idNumber?: string;
+}
+
+export function subjectFromProto(input: SubjectInput | undefined): SubjectIdentifierFields {
+  return {
+    type: subjectTypeName(input?.type) ?? 'UNSPECIFIED',
+    name: input?.name ?? '',
+    uscc: input?.uscc || undefined,
+    idNumber: input?.idNumber || undefined,
+  };
 }

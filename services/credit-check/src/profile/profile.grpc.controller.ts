@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import {
   CreditCheckServiceControllerMethods,
   severityToProto,
-  subjectTypeName,
+  subjectFromProto,
   subjectTypeToProto,
   type CreditCheckServiceController,
   type GetSubjectProfileRequest,
@@ -16,13 +16,7 @@ export class ProfileGrpcController implements CreditCheckServiceController {
   constructor(private readonly profiles: ProfileService) {}
 
   async getSubjectProfile(request: GetSubjectProfileRequest): Promise<SubjectProfile> {
-    const input = request.subject;
-    const view = await this.profiles.profileOf({
-      type: subjectTypeName(input?.type) ?? 'UNSPECIFIED',
-      name: input?.name ?? '',
-      uscc: input?.uscc || undefined,
-      idNumber: input?.idNumber || undefined,
-    });
+    const view = await this.profiles.profileOf(subjectFromProto(request.subject));
     return {
       found: view.found,
       subject: {

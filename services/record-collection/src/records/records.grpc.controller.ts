@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import {
   RecordCollectionServiceControllerMethods,
   severityName,
-  subjectTypeName,
+  subjectFromProto,
   type RecordCollectionServiceController,
   type SubmitRecordRequest,
   type SubmitRecordResponse,
@@ -25,12 +25,7 @@ export class RecordsGrpcController implements RecordCollectionServiceController 
     return this.records.submit({
       providerDepartmentId: request.providerDepartmentId,
       catalogueItemCode: request.catalogueItemCode,
-      subject: {
-        type: subjectTypeName(request.subject?.type) ?? 'UNSPECIFIED',
-        name: request.subject?.name ?? '',
-        uscc: request.subject?.uscc || undefined,
-        idNumber: request.subject?.idNumber || undefined,
-      },
+      subject: subjectFromProto(request.subject),
       decisionNumber: request.decisionNumber,
       decisionDate: request.decisionDate,
       severity: severityName(request.severity),
