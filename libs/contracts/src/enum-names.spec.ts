@@ -1,5 +1,19 @@
 import { SeverityTier, SubjectType } from './generated/credit/v1/common';
-import { severityName, severityToProto, subjectFromProto, subjectTypeName, subjectTypeToProto } from './enum-names';
+import { ListType } from './generated/credit/v1/lists';
+import { ObjectionOutcome } from './generated/credit/v1/objections';
+import { RecordStatus } from './generated/credit/v1/records';
+import {
+  ListEntryStatusNames,
+  ListTypeNames,
+  ObjectionOutcomeNames,
+  RecordStatusNames,
+  RepairTargetTypeNames,
+  severityName,
+  severityToProto,
+  subjectFromProto,
+  subjectTypeName,
+  subjectTypeToProto,
+} from './enum-names';
 
 describe('proto enum names', () => {
   it('round-trips every severity tier and treats anything else as unspecified', () => {
@@ -25,5 +39,23 @@ describe('proto enum names', () => {
       idNumber: undefined,
     });
     expect(subjectFromProto(undefined)).toEqual({ type: 'UNSPECIFIED', name: '', uscc: undefined, idNumber: undefined });
+  });
+});
+
+describe('generic proto enum names', () => {
+  it('round-trips every list type and list entry status, unknown names and values unspecified', () => {
+    for (const name of ListTypeNames.names) expect(ListTypeNames.name(ListTypeNames.toProto(name))).toBe(name);
+    expect(ListTypeNames.names).toEqual(['RED', 'SERIOUS_DISHONESTY', 'KEY_ATTENTION']);
+    expect(ListEntryStatusNames.names).toEqual(['PROPOSED', 'NOTIFIED', 'ACTIVE', 'SUSPENDED', 'ENDED']);
+    expect(ListTypeNames.toProto('BLACK')).toBe(ListType.LIST_TYPE_UNSPECIFIED);
+    expect(ListTypeNames.toProto(undefined)).toBe(0);
+    expect(ListTypeNames.name(ListType.LIST_TYPE_UNSPECIFIED)).toBeUndefined();
+    expect(ListTypeNames.name(99)).toBeUndefined();
+  });
+
+  it('maps the outcome and status enums of objections, repairs and records', () => {
+    expect(ObjectionOutcomeNames.toProto('REVOKED')).toBe(ObjectionOutcome.OBJECTION_OUTCOME_REVOKED);
+    expect(RecordStatusNames.name(RecordStatus.RECORD_STATUS_REPAIRED)).toBe('REPAIRED');
+    expect(RepairTargetTypeNames.names).toEqual(['RECORD', 'LIST_ENTRY']);
   });
 });

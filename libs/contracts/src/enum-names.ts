@@ -1,4 +1,8 @@
 import { SeverityTier, SubjectType, type SubjectInput } from './generated/credit/v1/common';
+import { ListEntryStatus, ListType } from './generated/credit/v1/lists';
+import { ObjectionOutcome, ObjectionTargetType } from './generated/credit/v1/objections';
+import { RecordStatus } from './generated/credit/v1/records';
+import { RepairTargetType } from './generated/credit/v1/repairs';
 
 /** The names APIs, tables and the domain use for the proto enums (one mapping for every service). */
 export type SeverityName = 'MINOR' | 'GENERAL' | 'SERIOUS';
@@ -47,3 +51,45 @@ export function subjectFromProto(input: SubjectInput | undefined): SubjectIdenti
     idNumber: input?.idNumber || undefined,
   };
 }
+
+/**
+ * A two-way mapping between a proto enum (`PREFIX_NAME = n`) and its names without the prefix, as APIs,
+ * tables and the domain use them. `toProto` of an unknown name is the UNSPECIFIED value (0).
+ */
+export interface ProtoEnumNames<N extends string> {
+  readonly names: readonly N[];
+  toProto(name: string | null | undefined): number;
+  name(value: number | undefined): N | undefined;
+}
+
+function protoEnumNames<N extends string>(enumObject: Record<string, string | number>, prefix: string): ProtoEnumNames<N> {
+  const byName = new Map<string, number>();
+  for (const [key, value] of Object.entries(enumObject)) {
+    if (typeof value !== 'number' || value === 0 || !key.startsWith(prefix)) continue;
+    byName.set(key.slice(prefix.length), value);
+  }
+  const byValue = new Map([...byName].map(([n, v]) => [v, n]));
+  return {
+    names: [...byName.keys()] as N[],
+    toProto: (name) => (name ? (byName.get(name) ?? 0) : 0),
+    name: (value) => (value === undefined ? undefined : (byValue.get(value) as N | undefined)),
+  };
+}
+
+export type ListTypeName = 'RED' | 'SERIOUS_DISHONESTY' | 'KEY_ATTENTION';
+export const ListTypeNames = protoEnumNames<ListTypeName>(ListType, 'LIST_TYPE_');
+
+export type ListEntryStatusName = 'PROPOSED' | 'NOTIFIED' | 'ACTIVE' | 'SUSPENDED' | 'ENDED';
+export const ListEntryStatusNames = protoEnumNames<ListEntryStatusName>(ListEntryStatus, 'LIST_ENTRY_STATUS_');
+
+export type RecordStatusName = 'ACTIVE' | 'PUBLICITY_ENDED' | 'REPAIRED' | 'REVOKED';
+export const RecordStatusNames = protoEnumNames<RecordStatusName>(RecordStatus, 'RECORD_STATUS_');
+
+export type ObjectionTargetTypeName = 'RECORD' | 'LIST_ENTRY';
+export const ObjectionTargetTypeNames = protoEnumNames<ObjectionTargetTypeName>(ObjectionTargetType, 'OBJECTION_TARGET_TYPE_');
+
+export type ObjectionOutcomeName = 'CORRECTED' | 'REVOKED' | 'MAINTAINED';
+export const ObjectionOutcomeNames = protoEnumNames<ObjectionOutcomeName>(ObjectionOutcome, 'OBJECTION_OUTCOME_');
+
+export type RepairTargetTypeName = 'RECORD' | 'LIST_ENTRY';
+export const RepairTargetTypeNames = protoEnumNames<RepairTargetTypeName>(RepairTargetType, 'REPAIR_TARGET_TYPE_');

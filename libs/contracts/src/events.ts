@@ -1,5 +1,9 @@
 import type { BinaryReader, BinaryWriter } from '@bufbuild/protobuf/wire';
-import { RecordCollected } from './generated/credit/v1/records';
+import { CheckPerformed } from './generated/credit/v1/checks';
+import { ListEntryChanged } from './generated/credit/v1/lists';
+import { ObjectionMarked, ObjectionResolved } from './generated/credit/v1/objections';
+import { RecordCollected, RecordStatusChanged } from './generated/credit/v1/records';
+import { RepairApproved, RepairRevoked } from './generated/credit/v1/repairs';
 import { Topics, type Topic } from './topics';
 
 /** A protobuf message codec as ts-proto generates it. */
@@ -24,6 +28,13 @@ function define<T>(type: string, topic: Topic, protoType: string, codec: Message
 /** One message type per event; the registry every producer and consumer goes through. */
 export const Events = {
   RecordCollected: define('cn.credit.record.collected.v1', Topics.records, 'credit.v1.RecordCollected', RecordCollected),
+  RecordStatusChanged: define('cn.credit.record.status-changed.v1', Topics.records, 'credit.v1.RecordStatusChanged', RecordStatusChanged),
+  ListEntryChanged: define('cn.credit.list.entry-changed.v1', Topics.lists, 'credit.v1.ListEntryChanged', ListEntryChanged),
+  ObjectionMarked: define('cn.credit.objection.marked.v1', Topics.objections, 'credit.v1.ObjectionMarked', ObjectionMarked),
+  ObjectionResolved: define('cn.credit.objection.resolved.v1', Topics.objections, 'credit.v1.ObjectionResolved', ObjectionResolved),
+  RepairApproved: define('cn.credit.repair.approved.v1', Topics.repairs, 'credit.v1.RepairApproved', RepairApproved),
+  RepairRevoked: define('cn.credit.repair.revoked.v1', Topics.repairs, 'credit.v1.RepairRevoked', RepairRevoked),
+  CheckPerformed: define('cn.credit.check.performed.v1', Topics.checks, 'credit.v1.CheckPerformed', CheckPerformed),
 } as const;
 
 export type EventName = keyof typeof Events;

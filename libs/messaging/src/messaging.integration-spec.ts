@@ -39,6 +39,9 @@ function recordEvent(subjectKey: string, n: number): RecordCollected {
     jurisdiction: '430000',
     policyVersion: '',
     collectedAt: new Date().toISOString(),
+    relatedPersons: [],
+    submittedByDepartmentId: 'T',
+    objectionId: '',
   };
 }
 

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { ProtoFiles } from '@credit/contracts';
 import { runClusterService, runMain } from '@credit/runtime';
 import { CreditRepairModule } from './credit-repair.module';
 
@@ -7,5 +8,6 @@ runMain(() =>
     name: 'credit-repair',
     module: (deps) => CreditRepairModule.forRoot(deps),
     defaultHttpPort: 3005,
+    grpc: { protoFile: ProtoFiles.creditRepair, defaultPort: 50055 },
   }),
 );

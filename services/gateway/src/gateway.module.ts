@@ -31,6 +31,12 @@ export interface GatewayOptions {
   recordCollectionGrpc: string;
   /** host:port of credit-check's gRPC server. */
   creditCheckGrpc: string;
+  /** host:port of joint-reward-punishment's gRPC server. */
+  jointRewardPunishmentGrpc: string;
+  /** host:port of credit-repair's gRPC server. */
+  creditRepairGrpc: string;
+  /** host:port of objection's gRPC server. */
+  objectionGrpc: string;
 }
 
 /** RATE_LIMIT_PER_SECOND (default 500) and RATE_LIMIT_BURST (default 1000), per client and gateway process. */

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { ProtoFiles } from '@credit/contracts';
 import { runClusterService, runMain } from '@credit/runtime';
 import { JointRewardPunishmentModule } from './joint-reward-punishment.module';
 
@@ -7,5 +8,6 @@ runMain(() =>
     name: 'joint-reward-punishment',
     module: (deps) => JointRewardPunishmentModule.forRoot(deps),
     defaultHttpPort: 3004,
+    grpc: { protoFile: ProtoFiles.jointRewardPunishment, defaultPort: 50054 },
   }),
 );

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { ProtoFiles } from '@credit/contracts';
 import { runClusterService, runMain } from '@credit/runtime';
 import { ObjectionModule } from './objection.module';
 
@@ -7,5 +8,6 @@ runMain(() =>
     name: 'objection',
     module: (deps) => ObjectionModule.forRoot(deps),
     defaultHttpPort: 3006,
+    grpc: { protoFile: ProtoFiles.objection, defaultPort: 50056 },
   }),
 );

@@ -55,16 +55,35 @@ export async function startStandalone(source: Record<string, string | undefined>
     apps.push(app);
     return app;
   };
-  const recordsGrpc = await freePort();
-  const checksGrpc = await freePort();
-  await start('record-collection', (d) => RecordCollectionModule.forRoot(d), undefined, { port: recordsGrpc, protoFile: ProtoFiles.recordCollection });
-  await start('credit-check', (d) => CreditCheckModule.forRoot(d), undefined, { port: checksGrpc, protoFile: ProtoFiles.creditCheck });
-  await start('joint-reward-punishment', (d) => JointRewardPunishmentModule.forRoot(d));
-  await start('credit-repair', (d) => CreditRepairModule.forRoot(d));
-  await start('objection', (d) => ObjectionModule.forRoot(d));
+  const grpc = {
+    recordCollection: await freePort(),
+    creditCheck: await freePort(),
+    jointRewardPunishment: await freePort(),
+    creditRepair: await freePort(),
+    objection: await freePort(),
+  };
+  const services = {
+    'record-collection': await start('record-collection', (d) => RecordCollectionModule.forRoot(d), undefined, { port: grpc.recordCollection, protoFile: ProtoFiles.recordCollection }),
+    'credit-check': await start('credit-check', (d) => CreditCheckModule.forRoot(d), undefined, { port: grpc.creditCheck, protoFile: ProtoFiles.creditCheck }),
+    'joint-reward-punishment': await start('joint-reward-punishment', (d) => JointRewardPunishmentModule.forRoot(d), undefined, {
+      port: grpc.jointRewardPunishment,
+      protoFile: ProtoFiles.jointRewardPunishment,
+    }),
+    'credit-repair': await start('credit-repair', (d) => CreditRepairModule.forRoot(d), undefined, { port: grpc.creditRepair, protoFile: ProtoFiles.creditRepair }),
+    objection: await start('objection', (d) => ObjectionModule.forRoot(d), undefined, { port: grpc.objection, protoFile: ProtoFiles.objection }),
+  };
+  const at = (port: number) => `127.0.0.1:${port}`;
   const gateway = await start(
     'gateway',
-    (d) => GatewayModule.forRoot(d, { recordCollectionGrpc: `127.0.0.1:${recordsGrpc}`, creditCheckGrpc: `127.0.0.1:${checksGrpc}`, rateLimit }),
+    (d) =>
+      GatewayModule.forRoot(d, {
+        recordCollectionGrpc: at(grpc.recordCollection),
+        creditCheckGrpc: at(grpc.creditCheck),
+        jointRewardPunishmentGrpc: at(grpc.jointRewardPunishment),
+        creditRepairGrpc: at(grpc.creditRepair),
+        objectionGrpc: at(grpc.objection),
+        rateLimit,
+      }),
     { host, port },
     undefined,
     (app) => GatewayModule.configureHttp(app),
@@ -80,7 +99,8 @@ export async function startStandalone(source: Record<string, string | undefined>
     await bus.close();
     await embedded?.stop();
   };
-  return { baseUrl, demo, demoToken, stop, log };
+  // `services` gives tests and tools the running service apps (e.g. to run a daily sweep for a given day).
+  return { baseUrl, demo, demoToken, stop, log, services: { ...services, gateway } };
 }
 
 /** The demo department's client, created on first start and kept in the data directory (never committed). */

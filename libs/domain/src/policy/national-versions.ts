@@ -34,6 +34,17 @@ const CURRENT: PolicyParameters = {
     displayStopWorkingDays: 3,
     source: '国办发〔2025〕22号; 国家发展改革委令第58号 (display stop)',
   },
+  lists: {
+    objectionWindowWorkingDays: 5,
+    seriousDishonestyMonths: 36,
+    keyAttentionMonths: 12,
+    redListMonths: 12,
+    keyAttentionGeneralRecords: 2,
+    keyAttentionWindowMonths: 12,
+    source:
+      '国办发〔2020〕49号 (八) (notice, reasons, basis and rights before listing; window length set locally: 5 working days is the common local value); ' +
+      'periods and key-attention thresholds are platform defaults for a jurisdiction to override (seed 003 §二(四)5: "惩戒期限")',
+  },
   redList: { cleanYears: 3, source: '湖南省工信厅 2021 第5条; 安化县 2023 §二(二)' },
   creditReport: { validityMonths: 12, source: '郏县 2021 §二(三)' },
   commitmentCode: { regionDigits: 6, dateDigits: 8, serialDigits: 6, source: 'provincial credit commitment data standard' },

@@ -64,6 +64,22 @@ export interface PolicyParameters {
     readonly displayStopWorkingDays: number;
     readonly source: string;
   };
+  /** Lists of joint reward and punishment: notice window, default periods, auto-initiation thresholds. */
+  readonly lists: {
+    /** After the notice (告知), the subject may object for this many working days before the entry takes effect. */
+    readonly objectionWindowWorkingDays: number;
+    /** Default period of a serious-dishonesty entry, from its activation. */
+    readonly seriousDishonestyMonths: number;
+    /** Default period of a key-attention entry. */
+    readonly keyAttentionMonths: number;
+    /** Default period of a red-list entry. */
+    readonly redListMonths: number;
+    /** Key attention is proposed when a subject has this many active GENERAL records … */
+    readonly keyAttentionGeneralRecords: number;
+    /** … decided within this many months. */
+    readonly keyAttentionWindowMonths: number;
+    readonly source: string;
+  };
   readonly redList: {
     /** Consecutive years without a dishonesty record that qualify for incentives. */
     readonly cleanYears: number;

@@ -6,8 +6,25 @@ import { DataSource, IsNull } from 'typeorm';
 import { ApiClientEntity, DepartmentEntity } from './api-client.entity';
 
 export const Scopes = {
+  /** Submit, correct and revoke the department's own records. */
   recordsWrite: 'records:write',
+  /** Check subjects before a matter (逢办必查) and report feedback on measures applied. */
   checksPerform: 'checks:perform',
+  /** Read the department's own check log. */
+  checksRead: 'checks:read',
+  /** Read list entries and measures; propose list entries (identifying departments). */
+  listsRead: 'lists:read',
+  listsWrite: 'lists:write',
+  /** File objections for subjects (a department's window or the credit office). */
+  objectionsFile: 'objections:file',
+  /** Verify and decide objections against the department's own information. */
+  objectionsDecide: 'objections:decide',
+  /** Apply for repair for subjects; decide repair applications (deciding departments). */
+  repairsApply: 'repairs:apply',
+  repairsDecide: 'repairs:decide',
+  /** A subject's full ID number and non-public records in outputs (otherwise masked / withheld). */
+  personalDataRead: 'personal-data:read',
+  /** The credit office: every scope, and administration. */
   admin: 'admin',
 } as const;
 

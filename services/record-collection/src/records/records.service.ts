@@ -226,6 +226,9 @@ export class RecordsService {
         jurisdiction: this.deps.config.jurisdiction,
         policyVersion: publicity?.policyVersion ?? '',
         collectedAt: new Date().toISOString(),
+        relatedPersons: [],
+        submittedByDepartmentId: command.providerDepartmentId,
+        objectionId: '',
       },
     });
     return { recordId, version, outcome: existing ? 'NEW_VERSION' : 'CREATED', subjectKey: subject.key };

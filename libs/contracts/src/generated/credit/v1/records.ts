@@ -8,6 +8,19 @@
 import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
 import { SeverityTier, SubjectRef } from "./common";
 
+export enum RecordStatus {
+  RECORD_STATUS_UNSPECIFIED = 0,
+  /** RECORD_STATUS_ACTIVE - In force: counts in checks; shown while its publicity window lasts. */
+  RECORD_STATUS_ACTIVE = 1,
+  /** RECORD_STATUS_PUBLICITY_ENDED - The maximum publicity period ended: no longer shown publicly; still history for the clean-years count. */
+  RECORD_STATUS_PUBLICITY_ENDED = 2,
+  /** RECORD_STATUS_REPAIRED - Repaired (信用修复): publicity stopped and joint punishment resting on it ended. */
+  RECORD_STATUS_REPAIRED = 3,
+  /** RECORD_STATUS_REVOKED - Revoked by its provider or by an objection outcome: void, as if never collected. */
+  RECORD_STATUS_REVOKED = 4,
+  UNRECOGNIZED = -1,
+}
+
 /** Topic credit.records.v1 — a credit record version was stored by record-collection. */
 export interface RecordCollected {
   recordId: string;
@@ -37,6 +50,51 @@ export interface RecordCollected {
   policyVersion: string;
   /** RFC 3339 */
   collectedAt: string;
+  /**
+   * Persons an organisation's record is also attributed to (落实到人): its legal representative and the
+   * directly responsible persons named in the record. Set on SERIOUS records of legal persons.
+   */
+  relatedPersons: RelatedPerson[];
+  /** The department that submitted this version (the provider, or the credit office acting for it). */
+  submittedByDepartmentId: string;
+  /** Set when this version was produced by an objection outcome (corrected fields applied). */
+  objectionId: string;
+}
+
+/** A person linked to an organisation's record or list entry. */
+export interface RelatedPerson {
+  person:
+    | SubjectRef
+    | undefined;
+  /** LEGAL_REPRESENTATIVE, PRINCIPAL or DIRECTLY_RESPONSIBLE. */
+  role: string;
+}
+
+/** Topic credit.records.v1 — a record's status changed without a new version of its content. */
+export interface RecordStatusChanged {
+  recordId: string;
+  subject:
+    | SubjectRef
+    | undefined;
+  /** The record version current when the status changed. */
+  version: number;
+  status: RecordStatus;
+  /** Why, in words (zh), e.g. 公示期满 / 信用修复 / 提供单位撤销. */
+  reason: string;
+  /** EXPIRED, REPAIRED, PROVIDER_REVOKED, OBJECTION_REVOKED, REPAIR_COMMITMENT_BREACHED. */
+  cause: string;
+  /** The objection or repair application behind the change, if any. */
+  causeId: string;
+  /** Publicity end after the change (YYYY-MM-DD; empty when not displayed). */
+  publicityEnd: string;
+  /** The day the change takes effect (YYYY-MM-DD). */
+  effectiveDate: string;
+  actorDepartmentId: string;
+  /** RFC 3339 */
+  changedAt: string;
+  catalogueItemCode: string;
+  adverse: boolean;
+  severity: SeverityTier;
 }
 
 function createBaseRecordCollected(): RecordCollected {
@@ -59,6 +117,9 @@ function createBaseRecordCollected(): RecordCollected {
     jurisdiction: "",
     policyVersion: "",
     collectedAt: "",
+    relatedPersons: [],
+    submittedByDepartmentId: "",
+    objectionId: "",
   };
 }
 
@@ -117,6 +178,15 @@ export const RecordCollected: MessageFns<RecordCollected> = {
     }
     if (message.collectedAt !== "") {
       writer.uint32(146).string(message.collectedAt);
+    }
+    for (const v of message.relatedPersons) {
+      RelatedPerson.encode(v!, writer.uint32(154).fork()).join();
+    }
+    if (message.submittedByDepartmentId !== "") {
+      writer.uint32(162).string(message.submittedByDepartmentId);
+    }
+    if (message.objectionId !== "") {
+      writer.uint32(170).string(message.objectionId);
     }
     return writer;
   },
@@ -276,6 +346,291 @@ export const RecordCollected: MessageFns<RecordCollected> = {
             }
 
             message.collectedAt = reader.string();
+            continue;
+          }
+          case 19: {
+            if (tag !== 154) {
+              break;
+            }
+
+            message.relatedPersons.push(RelatedPerson.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 20: {
+            if (tag !== 162) {
+              break;
+            }
+
+            message.submittedByDepartmentId = reader.string();
+            continue;
+          }
+          case 21: {
+            if (tag !== 170) {
+              break;
+            }
+
+            message.objectionId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseRelatedPerson(): RelatedPerson {
+  return { person: undefined, role: "" };
+}
+
+export const RelatedPerson: MessageFns<RelatedPerson> = {
+  encode(message: RelatedPerson, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.person !== undefined) {
+      SubjectRef.encode(message.person, writer.uint32(10).fork()).join();
+    }
+    if (message.role !== "") {
+      writer.uint32(18).string(message.role);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RelatedPerson {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRelatedPerson();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.person = SubjectRef.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.role = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseRecordStatusChanged(): RecordStatusChanged {
+  return {
+    recordId: "",
+    subject: undefined,
+    version: 0,
+    status: 0,
+    reason: "",
+    cause: "",
+    causeId: "",
+    publicityEnd: "",
+    effectiveDate: "",
+    actorDepartmentId: "",
+    changedAt: "",
+    catalogueItemCode: "",
+    adverse: false,
+    severity: 0,
+  };
+}
+
+export const RecordStatusChanged: MessageFns<RecordStatusChanged> = {
+  encode(message: RecordStatusChanged, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.recordId !== "") {
+      writer.uint32(10).string(message.recordId);
+    }
+    if (message.subject !== undefined) {
+      SubjectRef.encode(message.subject, writer.uint32(18).fork()).join();
+    }
+    if (message.version !== 0) {
+      writer.uint32(24).int32(message.version);
+    }
+    if (message.status !== 0) {
+      writer.uint32(32).int32(message.status);
+    }
+    if (message.reason !== "") {
+      writer.uint32(42).string(message.reason);
+    }
+    if (message.cause !== "") {
+      writer.uint32(50).string(message.cause);
+    }
+    if (message.causeId !== "") {
+      writer.uint32(58).string(message.causeId);
+    }
+    if (message.publicityEnd !== "") {
+      writer.uint32(66).string(message.publicityEnd);
+    }
+    if (message.effectiveDate !== "") {
+      writer.uint32(74).string(message.effectiveDate);
+    }
+    if (message.actorDepartmentId !== "") {
+      writer.uint32(82).string(message.actorDepartmentId);
+    }
+    if (message.changedAt !== "") {
+      writer.uint32(90).string(message.changedAt);
+    }
+    if (message.catalogueItemCode !== "") {
+      writer.uint32(98).string(message.catalogueItemCode);
+    }
+    if (message.adverse !== false) {
+      writer.uint32(104).bool(message.adverse);
+    }
+    if (message.severity !== 0) {
+      writer.uint32(112).int32(message.severity);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecordStatusChanged {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecordStatusChanged();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.recordId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.subject = SubjectRef.decode(reader, reader.uint32());
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.version = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.status = reader.int32() as any;
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.cause = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.causeId = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.publicityEnd = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.effectiveDate = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.actorDepartmentId = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.changedAt = reader.string();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.catalogueItemCode = reader.string();
+            continue;
+          }
+          case 13: {
+            if (tag !== 104) {
+              break;
+            }
+
+            message.adverse = reader.bool();
+            continue;
+          }
+          case 14: {
+            if (tag !== 112) {
+              break;
+            }
+
+            message.severity = reader.int32() as any;
             continue;
           }
         }
