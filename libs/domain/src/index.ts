@@ -16,3 +16,4 @@ export * from './policy/policy-registry';
 export * from './canonical-json';
 export * from './matters';
 export * from './measures';
+export * from './verdict';
