@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     const variable = `DATABASE_URL_${name.toUpperCase().replace(/-/g, '_')}`;
     const url = process.env[variable] ?? process.env.DATABASE_URL;
     if (!url) throw new Error(`${variable} or DATABASE_URL is required`);
-    const { definition } = SERVICES[name];
+    const definition = await SERVICES[name].definition();
     const applied = await runServiceMigrations(
       serviceDataSourceOptions({
         url,

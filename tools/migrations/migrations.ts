@@ -28,7 +28,7 @@ async function withScratchDatabase<T>(work: (url: string) => Promise<T>): Promis
 }
 
 async function pending(service: string, url: string): Promise<{ up: string[]; down: string[] }> {
-  const { definition } = SERVICES[service];
+  const definition = await SERVICES[service].definition();
   const options = serviceDataSourceOptions({
     url,
     schema: definition.schema,

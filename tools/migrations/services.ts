@@ -1,17 +1,17 @@
-// Every service with a schema: what the migration generator and drift check iterate over.
+// Every service with a schema: what the migration generator and drift check iterate over. Loaded lazily, so
+// generating one service's migration needs only that service to load.
 import type { ServiceDefinition } from '@credit/runtime';
-import { RECORD_COLLECTION } from '@credit/service-record-collection';
-import { CREDIT_CHECK } from '@credit/service-credit-check';
-import { GATEWAY } from '@credit/service-gateway';
-import { JOINT_REWARD_PUNISHMENT } from '@credit/service-joint-reward-punishment';
-import { CREDIT_REPAIR } from '@credit/service-credit-repair';
-import { OBJECTION } from '@credit/service-objection';
 
-export const SERVICES: Record<string, { definition: ServiceDefinition; dir: string }> = {
-  'record-collection': { definition: RECORD_COLLECTION, dir: 'services/record-collection' },
-  'credit-check': { definition: CREDIT_CHECK, dir: 'services/credit-check' },
-  gateway: { definition: GATEWAY, dir: 'services/gateway' },
-  'joint-reward-punishment': { definition: JOINT_REWARD_PUNISHMENT, dir: 'services/joint-reward-punishment' },
-  'credit-repair': { definition: CREDIT_REPAIR, dir: 'services/credit-repair' },
-  objection: { definition: OBJECTION, dir: 'services/objection' },
+type Loader = () => Promise<ServiceDefinition>;
+
+export const SERVICES: Record<string, { definition: Loader; dir: string }> = {
+  'record-collection': { definition: async () => (await import('@credit/service-record-collection')).RECORD_COLLECTION, dir: 'services/record-collection' },
+  'credit-check': { definition: async () => (await import('@credit/service-credit-check')).CREDIT_CHECK, dir: 'services/credit-check' },
+  gateway: { definition: async () => (await import('@credit/service-gateway')).GATEWAY, dir: 'services/gateway' },
+  'joint-reward-punishment': {
+    definition: async () => (await import('@credit/service-joint-reward-punishment')).JOINT_REWARD_PUNISHMENT,
+    dir: 'services/joint-reward-punishment',
+  },
+  'credit-repair': { definition: async () => (await import('@credit/service-credit-repair')).CREDIT_REPAIR, dir: 'services/credit-repair' },
+  objection: { definition: async () => (await import('@credit/service-objection')).OBJECTION, dir: 'services/objection' },
 };

@@ -2,3 +2,4 @@ export * from './database';
 export * from './factories';
 export * from './kafka';
 export * from './processes';
+export * from './service-under-test';

@@ -4,9 +4,12 @@ import { CREDIT_CHECK_MIGRATIONS } from './database/migrations';
 import { ProfileConsumer } from './profile/profile.consumer';
 import { ProfileGrpcController } from './profile/profile.grpc.controller';
 import { ProfileService } from './profile/profile.service';
-import { ProfileRecordEntity, SubjectProfileEntity } from './profile/subject-profile.entity';
+import { CheckCorrectionNoticeEntity, ProfileListEntryEntity, ProfileObjectionEntity, ProfileRecordEntity, SubjectProfileEntity } from './profile/subject-profile.entity';
+import { CheckLogQueryService } from './check/check-log.query';
+import { CheckLogPartitions, CheckLogWriter } from './check/check-log.writer';
+import { CheckService } from './check/check.service';
 
-export const CREDIT_CHECK_ENTITIES = [SubjectProfileEntity, ProfileRecordEntity];
+export const CREDIT_CHECK_ENTITIES = [SubjectProfileEntity, ProfileRecordEntity, ProfileListEntryEntity, ProfileObjectionEntity, CheckCorrectionNoticeEntity];
 
 export const CREDIT_CHECK: ServiceDefinition = {
   name: 'credit-check',
@@ -15,7 +18,7 @@ export const CREDIT_CHECK: ServiceDefinition = {
   migrations: CREDIT_CHECK_MIGRATIONS,
 };
 
-/** 信用核查: subject profiles built from events; answers checks by gRPC. */
+/** 信用核查: subject profiles built from events; checks with verdicts and measures, logged in a hash chain; answered by gRPC. */
 @Module({})
 export class CreditCheckModule {
   static forRoot(deps: ServiceDeps): DynamicModule {
@@ -23,7 +26,7 @@ export class CreditCheckModule {
       module: CreditCheckModule,
       imports: [ServiceCoreModule.forRoot(CREDIT_CHECK, deps)],
       controllers: [ProfileGrpcController],
-      providers: [ProfileService, ProfileConsumer],
+      providers: [ProfileService, ProfileConsumer, CheckService, CheckLogWriter, CheckLogPartitions, CheckLogQueryService],
     };
   }
 }

@@ -15,6 +15,8 @@ export class PlatformMetrics {
   readonly eventsPublished = PlatformMetrics.counter('credit_events_published_total', 'Events published by the outbox relay', ['service']);
   readonly outboxPending = PlatformMetrics.gauge('credit_outbox_pending', 'Events waiting in the outbox', ['service']);
   readonly consumerLag = PlatformMetrics.gauge('credit_consumer_lag', 'Events on a topic not yet processed by a consumer group', ['service', 'consumer', 'topic']);
+  readonly checks = PlatformMetrics.counter('credit_checks_total', 'Checks answered (逢办必查), by verdict and matter type', ['verdict', 'matter_type']);
+  readonly checkLogGroupSize = PlatformMetrics.histogram('credit_check_log_group_size', 'Check-log rows written per group commit', [], [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000]);
   readonly outboxOldestAge = PlatformMetrics.gauge('credit_outbox_oldest_age_seconds', 'Age of the oldest unpublished event', ['service']);
 
   constructor() {
@@ -28,8 +30,8 @@ export class PlatformMetrics {
     return register.metrics();
   }
 
-  private static histogram(name: string, help: string, labelNames: string[]): Histogram<string> {
-    return (register.getSingleMetric(name) as Histogram<string>) ?? new Histogram({ name, help, labelNames, buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] });
+  private static histogram(name: string, help: string, labelNames: string[], buckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5]): Histogram<string> {
+    return (register.getSingleMetric(name) as Histogram<string>) ?? new Histogram({ name, help, labelNames, buckets });
   }
 
   private static counter(name: string, help: string, labelNames: string[]): Counter<string> {

@@ -1,35 +1,55 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { severityName, subjectTypeName, Topics, type RecordCollected } from '@credit/contracts';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import {
+  ListEntryStatusNames,
+  ListTypeNames,
+  ObjectionOutcomeNames,
+  ObjectionTargetTypeNames,
+  RecordStatusNames,
+  severityName,
+  subjectTypeName,
+  Topics,
+  type ListEntryChanged,
+  type ObjectionMarked,
+  type ObjectionResolved,
+  type RecordCollected,
+  type RecordStatusChanged,
+} from '@credit/contracts';
+import { defaultPolicyRegistry, publicityWindow } from '@credit/domain';
 import type { EventContext } from '@credit/messaging';
-import { AppError, ConsumerHost } from '@credit/runtime';
+import { AppError, ConsumerHost, SERVICE_DEPS, type ServiceDeps } from '@credit/runtime';
 import { SubjectProfileEntity } from './subject-profile.entity';
 
-/** Builds subject profiles from credit.records.v1, idempotently (inbox) and version-monotonic per record. */
+const invalid = (what: string) => AppError.one('VALIDATION', 'EVENT_INVALID', '事件内容无效', `${what} payload is invalid`);
+
+/**
+ * Builds subject profiles from the records, lists and objections topics, idempotently (inbox) and in
+ * per-subject order: records version-monotonic, list entries sequence-monotonic.
+ */
 @Injectable()
 export class ProfileConsumer implements OnModuleInit {
-  constructor(private readonly host: ConsumerHost) {}
+  private readonly policies = defaultPolicyRegistry();
+
+  constructor(
+    private readonly host: ConsumerHost,
+    @Inject(SERVICE_DEPS) private readonly deps: ServiceDeps,
+  ) {}
 
   onModuleInit(): void {
     this.host.register({
       name: 'credit-check.profile',
-      topics: [Topics.records],
-      handlers: { RecordCollected: (event, ctx) => this.onRecordCollected(event, ctx) },
+      topics: [Topics.records, Topics.lists, Topics.objections],
+      handlers: {
+        RecordCollected: (event, ctx) => this.onRecordCollected(event, ctx),
+        RecordStatusChanged: (event, ctx) => this.onRecordStatusChanged(event, ctx),
+        ListEntryChanged: (event, ctx) => this.onListEntryChanged(event, ctx),
+        ObjectionMarked: (event, ctx) => this.onObjectionMarked(event, ctx),
+        ObjectionResolved: (event, ctx) => this.onObjectionResolved(event, ctx),
+      },
     });
   }
 
-  async onRecordCollected(event: RecordCollected, { manager, subjectKey }: EventContext): Promise<void> {
-    // Consumers validate payloads too: a malformed event must not half-apply.
-    if (!event.recordId || !event.subject?.key || event.subject.key !== subjectKey || event.version < 1) {
-      throw AppError.one('VALIDATION', 'EVENT_INVALID', '事件内容无效', 'RecordCollected payload is invalid');
-    }
-    let fields: Record<string, unknown>;
-    try {
-      fields = JSON.parse(event.fieldsJson || '{}');
-    } catch {
-      throw AppError.one('VALIDATION', 'EVENT_INVALID', '事件内容无效', 'RecordCollected fields are not JSON');
-    }
-    const subject = event.subject;
-    await manager
+  private async touchSubject(ctx: EventContext, subject: NonNullable<RecordCollected['subject']>): Promise<void> {
+    await ctx.manager
       .createQueryBuilder()
       .insert()
       .into(SubjectProfileEntity)
@@ -44,20 +64,42 @@ export class ProfileConsumer implements OnModuleInit {
       })
       .orUpdate(['name', 'updated_at'], ['subject_key'])
       .execute();
+  }
+
+  private async recountAdverse(ctx: EventContext, subjectKey: string): Promise<void> {
+    await ctx.manager.query(
+      `UPDATE credit_check.subject_profile SET adverse_count =
+         (SELECT count(*) FROM credit_check.profile_record WHERE subject_key = $1 AND adverse AND status = 'ACTIVE'), updated_at = now()
+       WHERE subject_key = $1`,
+      [subjectKey],
+    );
+  }
+
+  async onRecordCollected(event: RecordCollected, ctx: EventContext): Promise<void> {
+    // Consumers validate payloads too: a malformed event must not half-apply.
+    if (!event.recordId || !event.subject?.key || event.subject.key !== ctx.subjectKey || event.version < 1) throw invalid('RecordCollected');
+    let fields: Record<string, unknown>;
+    try {
+      fields = JSON.parse(event.fieldsJson || '{}');
+    } catch {
+      throw AppError.one('VALIDATION', 'EVENT_INVALID', '事件内容无效', 'RecordCollected fields are not JSON');
+    }
+    const severity = severityName(event.severity) ?? null;
+    await this.touchSubject(ctx, event.subject);
     // A newer version wins; an older one arriving late (or again) changes nothing.
-    await manager.query(
+    await ctx.manager.query(
       `INSERT INTO credit_check.profile_record
          (record_id, subject_key, version, catalogue_item_code, category, provider_department_id, decision_number,
-          decision_date, adverse, severity, publicity_start, publicity_end, fields)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+          decision_date, adverse, severity, publicity_start, publicity_end, fields, status, effect_end)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'ACTIVE', $14)
        ON CONFLICT (record_id) DO UPDATE SET
          subject_key = excluded.subject_key, version = excluded.version, decision_date = excluded.decision_date,
          adverse = excluded.adverse, severity = excluded.severity, publicity_start = excluded.publicity_start,
-         publicity_end = excluded.publicity_end, fields = excluded.fields
+         publicity_end = excluded.publicity_end, fields = excluded.fields, effect_end = excluded.effect_end
        WHERE credit_check.profile_record.version < excluded.version`,
       [
         event.recordId,
-        subject.key,
+        event.subject.key,
         event.version,
         event.catalogueItemCode,
         event.category,
@@ -65,17 +107,109 @@ export class ProfileConsumer implements OnModuleInit {
         event.decisionNumber,
         event.decisionDate,
         event.adverse,
-        severityName(event.severity) ?? null,
+        severity,
         event.publicityStart || null,
         event.publicityEnd || null,
         JSON.stringify(fields),
+        this.effectEnd(event.adverse, severity, event.decisionDate, event.publicityEnd),
       ],
     );
-    await manager.query(
-      `UPDATE credit_check.subject_profile SET adverse_count =
-         (SELECT count(*) FROM credit_check.profile_record WHERE subject_key = $1 AND adverse), updated_at = now()
-       WHERE subject_key = $1`,
-      [subject.key],
+    await this.recountAdverse(ctx, event.subject.key);
+  }
+
+  /**
+   * Until when an adverse record counts in checks: its publicity end, or — for records not displayed (persons,
+   * non-public items) — the tier's maximum period under the policy in force at its decision date.
+   */
+  private effectEnd(adverse: boolean, severity: 'MINOR' | 'GENERAL' | 'SERIOUS' | null, decisionDate: string, publicityEnd: string): string | null {
+    if (!adverse || !severity) return null;
+    if (publicityEnd) return publicityEnd;
+    const policy = this.policies.resolve(this.deps.config.jurisdiction, decisionDate);
+    return publicityWindow(severity, decisionDate, policy.parameters).maxEnd;
+  }
+
+  async onRecordStatusChanged(event: RecordStatusChanged, ctx: EventContext): Promise<void> {
+    const status = RecordStatusNames.name(event.status);
+    if (!event.recordId || !event.subject?.key || event.subject.key !== ctx.subjectKey || !status) throw invalid('RecordStatusChanged');
+    // A restored record (repair commitment broken) is displayed again until its new publicity end.
+    await ctx.manager.query(
+      `UPDATE credit_check.profile_record
+          SET status = $2,
+              publicity_end = CASE WHEN $2 = 'ACTIVE' AND $3::date IS NOT NULL THEN $3::date ELSE publicity_end END,
+              effect_end = CASE WHEN $2 = 'ACTIVE' AND $3::date IS NOT NULL THEN $3::date ELSE effect_end END
+        WHERE record_id = $1`,
+      [event.recordId, status, event.publicityEnd || null],
+    );
+    await this.recountAdverse(ctx, event.subject.key);
+  }
+
+  async onListEntryChanged(event: ListEntryChanged, ctx: EventContext): Promise<void> {
+    const listType = ListTypeNames.name(event.listType);
+    const status = ListEntryStatusNames.name(event.status);
+    if (!event.entryId || !event.subject?.key || event.subject.key !== ctx.subjectKey || !listType || !status || event.sequence < 1) {
+      throw invalid('ListEntryChanged');
+    }
+    await this.touchSubject(ctx, event.subject);
+    await ctx.manager.query(
+      `INSERT INTO credit_check.profile_list_entry
+         (entry_id, subject_key, list_type, status, sequence, basis_record_ids, period_start, period_end,
+          identifying_department_id, basis_text, related_to_entry_id, relation, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now())
+       ON CONFLICT (entry_id) DO UPDATE SET
+         status = excluded.status, sequence = excluded.sequence, basis_record_ids = excluded.basis_record_ids,
+         period_start = excluded.period_start, period_end = excluded.period_end, basis_text = excluded.basis_text,
+         updated_at = excluded.updated_at
+       WHERE credit_check.profile_list_entry.sequence < excluded.sequence`,
+      [
+        event.entryId,
+        event.subject.key,
+        listType,
+        status,
+        event.sequence,
+        event.basisRecordIds,
+        event.periodStart || null,
+        event.periodEnd || null,
+        event.identifyingDepartmentId,
+        event.basisText,
+        event.relatedToEntryId || null,
+        event.relation || null,
+      ],
+    );
+  }
+
+  async onObjectionMarked(event: ObjectionMarked, ctx: EventContext): Promise<void> {
+    const targetType = ObjectionTargetTypeNames.name(event.targetType);
+    if (!event.objectionId || !event.targetId || !targetType || event.subject?.key !== ctx.subjectKey) throw invalid('ObjectionMarked');
+    await ctx.manager.query(
+      `INSERT INTO credit_check.profile_objection (objection_id, subject_key, target_type, target_id, open, marked_at)
+       VALUES ($1, $2, $3, $4, true, $5) ON CONFLICT (objection_id) DO NOTHING`,
+      [event.objectionId, ctx.subjectKey, targetType, event.targetId, event.markedAt || new Date().toISOString()],
+    );
+  }
+
+  /**
+   * Ends the "under objection" mark; when the information was wrong (corrected or revoked), every department
+   * that checked the subject using it is told, with the check ids (restoring reputation).
+   */
+  async onObjectionResolved(event: ObjectionResolved, ctx: EventContext): Promise<void> {
+    const targetType = ObjectionTargetTypeNames.name(event.targetType);
+    const outcome = ObjectionOutcomeNames.name(event.outcome);
+    if (!event.objectionId || !event.targetId || !targetType || !outcome || event.subject?.key !== ctx.subjectKey) throw invalid('ObjectionResolved');
+    const resolvedAt = event.resolvedAt || new Date().toISOString();
+    await ctx.manager.query(
+      `INSERT INTO credit_check.profile_objection (objection_id, subject_key, target_type, target_id, open, outcome, marked_at, resolved_at)
+       VALUES ($1, $2, $3, $4, false, $5, $6, $6)
+       ON CONFLICT (objection_id) DO UPDATE SET open = false, outcome = excluded.outcome, resolved_at = excluded.resolved_at`,
+      [event.objectionId, ctx.subjectKey, targetType, event.targetId, outcome, resolvedAt],
+    );
+    if (outcome === 'MAINTAINED') return;
+    await ctx.manager.query(
+      `INSERT INTO credit_check.check_correction_notice (check_id, objection_id, department_id, subject_key, target_id, outcome, checked_at, created_at)
+       SELECT l.check_id, $2::uuid, l.requester_department_id, l.subject_key, $3::text, $4::text, l.checked_at, now()
+         FROM credit_check.check_log l
+        WHERE l.subject_key = $1 AND $3::text = ANY (l.evidence_ids) AND l.checked_at <= $5::timestamptz
+       ON CONFLICT DO NOTHING`,
+      [ctx.subjectKey, event.objectionId, event.targetId, outcome, resolvedAt],
     );
   }
 }

@@ -1,14 +1,34 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { resolveSubject, type SubjectType } from '@credit/domain';
+import { resolveSubject, type ResolvedSubject, type SubjectType } from '@credit/domain';
 import { AppError } from '@credit/runtime';
 import { DataSource } from 'typeorm';
 import type { ProfileRecordEntity } from './subject-profile.entity';
 
+export interface ProfileRecordView extends ProfileRecordEntity {
+  /** The open objection on the record, if any. */
+  objectionId: string | null;
+}
+
+export interface ProfileListEntryView {
+  entryId: string;
+  listType: string;
+  status: string;
+  periodStart: string | null;
+  periodEnd: string | null;
+  identifyingDepartmentId: string;
+  basisText: string;
+  relatedToEntryId: string | null;
+  relation: string | null;
+  basisRecordIds: string[];
+  objectionId: string | null;
+}
+
 export interface ProfileView {
   found: boolean;
   subject: { key: string; type: string; name: string; uscc: string | null; maskedIdNumber: string | null };
-  records: ProfileRecordEntity[];
+  records: ProfileRecordView[];
+  lists: ProfileListEntryView[];
   adverseCount: number;
   updatedAt: Date | null;
 }
@@ -27,9 +47,42 @@ interface RecordRow {
   publicity_start: string | null;
   publicity_end: string | null;
   fields: Record<string, unknown>;
+  status: string;
+  effect_end: string | null;
+  objection_id: string | null;
 }
 
-function toRecord(r: RecordRow): ProfileRecordEntity {
+interface EntryRow {
+  entry_id: string;
+  list_type: string;
+  status: string;
+  period_start: string | null;
+  period_end: string | null;
+  identifying_department_id: string;
+  basis_text: string;
+  related_to_entry_id: string | null;
+  relation: string | null;
+  basis_record_ids: string[];
+  objection_id: string | null;
+}
+
+function toEntry(e: EntryRow): ProfileListEntryView {
+  return {
+    entryId: e.entry_id,
+    listType: e.list_type,
+    status: e.status,
+    periodStart: e.period_start,
+    periodEnd: e.period_end,
+    identifyingDepartmentId: e.identifying_department_id,
+    basisText: e.basis_text,
+    relatedToEntryId: e.related_to_entry_id,
+    relation: e.relation,
+    basisRecordIds: e.basis_record_ids ?? [],
+    objectionId: e.objection_id,
+  };
+}
+
+function toRecord(r: RecordRow): ProfileRecordView {
   return {
     recordId: r.record_id,
     subjectKey: r.subject_key,
@@ -44,6 +97,9 @@ function toRecord(r: RecordRow): ProfileRecordEntity {
     publicityStart: r.publicity_start,
     publicityEnd: r.publicity_end,
     fields: r.fields,
+    status: r.status,
+    effectEnd: r.effect_end,
+    objectionId: r.objection_id,
   };
 }
 
@@ -55,11 +111,21 @@ export class ProfileService {
   async profileOf(input: { type: string; name: string; uscc?: string; idNumber?: string }): Promise<ProfileView> {
     const resolved = resolveSubject({ type: input.type as SubjectType, name: input.name, uscc: input.uscc, idNumber: input.idNumber });
     if (!resolved.ok) throw AppError.validation(resolved.errors.map((e) => ({ ...e, field: `subject.${e.field ?? 'type'}` })));
-    const { subject } = resolved;
-    // One round trip: the profile row and its records (a check reads nothing else).
-    const [row] = await this.dataSource.query<{ name: string | null; adverse_count: number | null; updated_at: Date | null; records: RecordRow[] }[]>(
+    return this.profileOfResolved(resolved.subject);
+  }
+
+  async profileOfResolved(subject: ResolvedSubject): Promise<ProfileView> {
+    // One round trip: the profile row, its records and list entries with their open objections (a check reads nothing else).
+    const [row] = await this.dataSource.query<{ name: string | null; adverse_count: number | null; updated_at: Date | null; records: RecordRow[]; entries: EntryRow[] }[]>(
       `SELECT p.name, p.adverse_count, p.updated_at,
-              coalesce((SELECT json_agg(r ORDER BY r.decision_date DESC) FROM credit_check.profile_record r WHERE r.subject_key = $1), '[]'::json) AS records
+              coalesce((SELECT json_agg(r ORDER BY r.decision_date DESC) FROM (
+                 SELECT pr.*, (SELECT o.objection_id FROM credit_check.profile_objection o
+                                WHERE o.subject_key = $1 AND o.open AND o.target_type = 'RECORD' AND o.target_id = pr.record_id::text LIMIT 1) AS objection_id
+                   FROM credit_check.profile_record pr WHERE pr.subject_key = $1) r), '[]'::json) AS records,
+              coalesce((SELECT json_agg(e ORDER BY e.updated_at DESC) FROM (
+                 SELECT le.*, (SELECT o.objection_id FROM credit_check.profile_objection o
+                                WHERE o.subject_key = $1 AND o.open AND o.target_type = 'LIST_ENTRY' AND o.target_id = le.entry_id::text LIMIT 1) AS objection_id
+                   FROM credit_check.profile_list_entry le WHERE le.subject_key = $1) e), '[]'::json) AS entries
          FROM (SELECT 1) AS one LEFT JOIN credit_check.subject_profile p ON p.subject_key = $1`,
       [subject.key],
     );
@@ -75,6 +141,7 @@ export class ProfileService {
         maskedIdNumber: subject.maskedIdNumber ?? null,
       },
       records,
+      lists: row.entries.map(toEntry),
       adverseCount: profile?.adverseCount ?? 0,
       updatedAt: profile?.updatedAt ?? null,
     };

@@ -9,7 +9,7 @@ import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
 import type { Metadata } from "@grpc/grpc-js";
 import { GrpcMethod, GrpcStreamMethod } from "@nestjs/microservices";
 import { Observable } from "rxjs";
-import { SeverityTier, SubjectInput, SubjectRef } from "./common";
+import { FieldError, SeverityTier, SubjectInput, SubjectRef } from "./common";
 
 export interface GetSubjectProfileRequest {
   subject: SubjectInput | undefined;
@@ -29,6 +29,25 @@ export interface ProfileRecord {
   publicityStart: string;
   publicityEnd: string;
   fieldsJson: string;
+  /** ACTIVE, PUBLICITY_ENDED, REPAIRED or REVOKED. */
+  status: string;
+  /** The open objection on this record, if any ("under objection"). */
+  objectionId: string;
+}
+
+export interface ListMembership {
+  entryId: string;
+  /** RED, SERIOUS_DISHONESTY or KEY_ATTENTION. */
+  listType: string;
+  /** PROPOSED, NOTIFIED, ACTIVE, SUSPENDED or ENDED. */
+  status: string;
+  periodStart: string;
+  periodEnd: string;
+  identifyingDepartmentId: string;
+  basisText: string;
+  relatedToEntryId: string;
+  relation: string;
+  objectionId: string;
 }
 
 export interface SubjectProfile {
@@ -39,6 +58,146 @@ export interface SubjectProfile {
   adverseCount: number;
   /** RFC 3339 time of the last event applied. */
   updatedAt: string;
+  lists: ListMembership[];
+}
+
+export interface CheckRequest {
+  subject:
+    | SubjectInput
+    | undefined;
+  /** Matter type code (事项), e.g. PUBLIC_BIDDING_FISCAL. */
+  matterType: string;
+  /** 办件号 of the department's case. */
+  matterReference: string;
+  purpose: string;
+  /** The person at the department performing the check. */
+  operator: string;
+  requesterDepartmentId: string;
+  requesterClientId: string;
+}
+
+export interface LocalizedText {
+  zh: string;
+  en: string;
+}
+
+export interface AppliedMeasure {
+  code: string;
+  content:
+    | LocalizedText
+    | undefined;
+  /** INCENTIVE, PUNISHMENT or REGULATORY. */
+  type: string;
+  /** MANDATORY (依法必须联合执行) or RECOMMENDED (推荐性). */
+  class: string;
+  /** BAR, RESTRICT, REVOKE, SCRUTINY, BENEFIT, ... */
+  effect: string;
+  /** APPLIES, or SUSPENDED while the information it rests on is under objection. */
+  status: string;
+  legalBasis: string[];
+  implementingBody: LocalizedText | undefined;
+  evidenceIds: string[];
+  /** Groups of the subject the measure targets (SERIOUS_DISHONESTY, ANY_ADVERSE, CLEAN_3_YEARS, ...). */
+  targetGroups: string[];
+}
+
+export interface CheckEvidence {
+  id: string;
+  /** RECORD or LIST_ENTRY. */
+  kind: string;
+  underObjection: boolean;
+  providerDepartmentId: string;
+  description: LocalizedText | undefined;
+}
+
+export interface CheckResult {
+  checkId: string;
+  found: boolean;
+  subject:
+    | SubjectRef
+    | undefined;
+  /** REJECT, RESTRICT, REVIEW, PROCEED or PROCEED_WITH_INCENTIVES. */
+  verdict: string;
+  reason: LocalizedText | undefined;
+  measures: AppliedMeasure[];
+  evidence: CheckEvidence[];
+  /** The written notice to send before applying a measure (seed 000 Art. 6); empty when none applies. */
+  noticeText: string;
+  /** Policy parameter versions and the measures-list edition used. */
+  policyVersion: string;
+  /** RFC 3339 */
+  checkedAt: string;
+  logSequence: number;
+  matterType: string;
+  matterReference: string;
+  subjectGroups: string[];
+  profile: SubjectProfile | undefined;
+}
+
+export interface CheckBatchRequest {
+  subjects: SubjectInput[];
+  matterType: string;
+  matterReference: string;
+  purpose: string;
+  operator: string;
+  requesterDepartmentId: string;
+  requesterClientId: string;
+}
+
+export interface CheckBatchItem {
+  index: number;
+  /** Set when the subject was checked. */
+  result:
+    | CheckResult
+    | undefined;
+  /** Set when the subject was refused (bad identifier): nothing logged for it. */
+  errors: FieldError[];
+}
+
+export interface CheckBatchResult {
+  batchId: string;
+  items: CheckBatchItem[];
+}
+
+export interface QueryCheckLogRequest {
+  requesterDepartmentId: string;
+  /** Credit office only: every department's checks. */
+  allDepartments: boolean;
+  /** Filter by department (credit office) — ignored unless all_departments. */
+  departmentId: string;
+  subject: SubjectInput | undefined;
+  matterReference: string;
+  /** YYYY-MM-DD, inclusive */
+  from: string;
+  /** YYYY-MM-DD, inclusive */
+  to: string;
+  /** Opaque cursor from the previous page. */
+  cursor: string;
+  pageSize: number;
+}
+
+export interface CheckLogEntry {
+  checkId: string;
+  sequence: number;
+  checkedAt: string;
+  requesterDepartmentId: string;
+  operator: string;
+  subjectKey: string;
+  matterType: string;
+  matterReference: string;
+  purpose: string;
+  verdict: string;
+  measureCodes: string[];
+  evidenceIds: string[];
+  policyVersion: string;
+  batchId: string;
+  hash: string;
+}
+
+export interface CheckLogPage {
+  entries: CheckLogEntry[];
+  /** Empty on the last page. */
+  nextCursor: string;
 }
 
 function createBaseGetSubjectProfileRequest(): GetSubjectProfileRequest {
@@ -112,6 +271,8 @@ function createBaseProfileRecord(): ProfileRecord {
     publicityStart: "",
     publicityEnd: "",
     fieldsJson: "",
+    status: "",
+    objectionId: "",
   };
 }
 
@@ -152,6 +313,12 @@ export const ProfileRecord: MessageFns<ProfileRecord> = {
     }
     if (message.fieldsJson !== "") {
       writer.uint32(98).string(message.fieldsJson);
+    }
+    if (message.status !== "") {
+      writer.uint32(106).string(message.status);
+    }
+    if (message.objectionId !== "") {
+      writer.uint32(114).string(message.objectionId);
     }
     return writer;
   },
@@ -265,6 +432,178 @@ export const ProfileRecord: MessageFns<ProfileRecord> = {
             message.fieldsJson = reader.string();
             continue;
           }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.status = reader.string();
+            continue;
+          }
+          case 14: {
+            if (tag !== 114) {
+              break;
+            }
+
+            message.objectionId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseListMembership(): ListMembership {
+  return {
+    entryId: "",
+    listType: "",
+    status: "",
+    periodStart: "",
+    periodEnd: "",
+    identifyingDepartmentId: "",
+    basisText: "",
+    relatedToEntryId: "",
+    relation: "",
+    objectionId: "",
+  };
+}
+
+export const ListMembership: MessageFns<ListMembership> = {
+  encode(message: ListMembership, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.entryId !== "") {
+      writer.uint32(10).string(message.entryId);
+    }
+    if (message.listType !== "") {
+      writer.uint32(18).string(message.listType);
+    }
+    if (message.status !== "") {
+      writer.uint32(26).string(message.status);
+    }
+    if (message.periodStart !== "") {
+      writer.uint32(34).string(message.periodStart);
+    }
+    if (message.periodEnd !== "") {
+      writer.uint32(42).string(message.periodEnd);
+    }
+    if (message.identifyingDepartmentId !== "") {
+      writer.uint32(50).string(message.identifyingDepartmentId);
+    }
+    if (message.basisText !== "") {
+      writer.uint32(58).string(message.basisText);
+    }
+    if (message.relatedToEntryId !== "") {
+      writer.uint32(66).string(message.relatedToEntryId);
+    }
+    if (message.relation !== "") {
+      writer.uint32(74).string(message.relation);
+    }
+    if (message.objectionId !== "") {
+      writer.uint32(82).string(message.objectionId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListMembership {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListMembership();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.entryId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.listType = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.status = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.periodStart = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.periodEnd = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.identifyingDepartmentId = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.basisText = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.relatedToEntryId = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.relation = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.objectionId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -279,7 +618,7 @@ export const ProfileRecord: MessageFns<ProfileRecord> = {
 };
 
 function createBaseSubjectProfile(): SubjectProfile {
-  return { found: false, subject: undefined, records: [], adverseCount: 0, updatedAt: "" };
+  return { found: false, subject: undefined, records: [], adverseCount: 0, updatedAt: "", lists: [] };
 }
 
 export const SubjectProfile: MessageFns<SubjectProfile> = {
@@ -298,6 +637,9 @@ export const SubjectProfile: MessageFns<SubjectProfile> = {
     }
     if (message.updatedAt !== "") {
       writer.uint32(42).string(message.updatedAt);
+    }
+    for (const v of message.lists) {
+      ListMembership.encode(v!, writer.uint32(50).fork()).join();
     }
     return writer;
   },
@@ -355,6 +697,1315 @@ export const SubjectProfile: MessageFns<SubjectProfile> = {
             message.updatedAt = reader.string();
             continue;
           }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.lists.push(ListMembership.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseCheckRequest(): CheckRequest {
+  return {
+    subject: undefined,
+    matterType: "",
+    matterReference: "",
+    purpose: "",
+    operator: "",
+    requesterDepartmentId: "",
+    requesterClientId: "",
+  };
+}
+
+export const CheckRequest: MessageFns<CheckRequest> = {
+  encode(message: CheckRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.subject !== undefined) {
+      SubjectInput.encode(message.subject, writer.uint32(10).fork()).join();
+    }
+    if (message.matterType !== "") {
+      writer.uint32(18).string(message.matterType);
+    }
+    if (message.matterReference !== "") {
+      writer.uint32(26).string(message.matterReference);
+    }
+    if (message.purpose !== "") {
+      writer.uint32(34).string(message.purpose);
+    }
+    if (message.operator !== "") {
+      writer.uint32(42).string(message.operator);
+    }
+    if (message.requesterDepartmentId !== "") {
+      writer.uint32(50).string(message.requesterDepartmentId);
+    }
+    if (message.requesterClientId !== "") {
+      writer.uint32(58).string(message.requesterClientId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CheckRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCheckRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.subject = SubjectInput.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.matterType = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.matterReference = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.purpose = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.operator = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.requesterDepartmentId = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.requesterClientId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseLocalizedText(): LocalizedText {
+  return { zh: "", en: "" };
+}
+
+export const LocalizedText: MessageFns<LocalizedText> = {
+  encode(message: LocalizedText, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.zh !== "") {
+      writer.uint32(10).string(message.zh);
+    }
+    if (message.en !== "") {
+      writer.uint32(18).string(message.en);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): LocalizedText {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseLocalizedText();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.zh = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.en = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseAppliedMeasure(): AppliedMeasure {
+  return {
+    code: "",
+    content: undefined,
+    type: "",
+    class: "",
+    effect: "",
+    status: "",
+    legalBasis: [],
+    implementingBody: undefined,
+    evidenceIds: [],
+    targetGroups: [],
+  };
+}
+
+export const AppliedMeasure: MessageFns<AppliedMeasure> = {
+  encode(message: AppliedMeasure, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.code !== "") {
+      writer.uint32(10).string(message.code);
+    }
+    if (message.content !== undefined) {
+      LocalizedText.encode(message.content, writer.uint32(18).fork()).join();
+    }
+    if (message.type !== "") {
+      writer.uint32(26).string(message.type);
+    }
+    if (message.class !== "") {
+      writer.uint32(34).string(message.class);
+    }
+    if (message.effect !== "") {
+      writer.uint32(42).string(message.effect);
+    }
+    if (message.status !== "") {
+      writer.uint32(50).string(message.status);
+    }
+    for (const v of message.legalBasis) {
+      writer.uint32(58).string(v!);
+    }
+    if (message.implementingBody !== undefined) {
+      LocalizedText.encode(message.implementingBody, writer.uint32(66).fork()).join();
+    }
+    for (const v of message.evidenceIds) {
+      writer.uint32(74).string(v!);
+    }
+    for (const v of message.targetGroups) {
+      writer.uint32(82).string(v!);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AppliedMeasure {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAppliedMeasure();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.code = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.content = LocalizedText.decode(reader, reader.uint32());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.type = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.class = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.effect = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.status = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.legalBasis.push(reader.string());
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.implementingBody = LocalizedText.decode(reader, reader.uint32());
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.evidenceIds.push(reader.string());
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.targetGroups.push(reader.string());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseCheckEvidence(): CheckEvidence {
+  return { id: "", kind: "", underObjection: false, providerDepartmentId: "", description: undefined };
+}
+
+export const CheckEvidence: MessageFns<CheckEvidence> = {
+  encode(message: CheckEvidence, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.id !== "") {
+      writer.uint32(10).string(message.id);
+    }
+    if (message.kind !== "") {
+      writer.uint32(18).string(message.kind);
+    }
+    if (message.underObjection !== false) {
+      writer.uint32(24).bool(message.underObjection);
+    }
+    if (message.providerDepartmentId !== "") {
+      writer.uint32(34).string(message.providerDepartmentId);
+    }
+    if (message.description !== undefined) {
+      LocalizedText.encode(message.description, writer.uint32(42).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CheckEvidence {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCheckEvidence();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.kind = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.underObjection = reader.bool();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.providerDepartmentId = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.description = LocalizedText.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseCheckResult(): CheckResult {
+  return {
+    checkId: "",
+    found: false,
+    subject: undefined,
+    verdict: "",
+    reason: undefined,
+    measures: [],
+    evidence: [],
+    noticeText: "",
+    policyVersion: "",
+    checkedAt: "",
+    logSequence: 0,
+    matterType: "",
+    matterReference: "",
+    subjectGroups: [],
+    profile: undefined,
+  };
+}
+
+export const CheckResult: MessageFns<CheckResult> = {
+  encode(message: CheckResult, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.checkId !== "") {
+      writer.uint32(10).string(message.checkId);
+    }
+    if (message.found !== false) {
+      writer.uint32(16).bool(message.found);
+    }
+    if (message.subject !== undefined) {
+      SubjectRef.encode(message.subject, writer.uint32(26).fork()).join();
+    }
+    if (message.verdict !== "") {
+      writer.uint32(34).string(message.verdict);
+    }
+    if (message.reason !== undefined) {
+      LocalizedText.encode(message.reason, writer.uint32(42).fork()).join();
+    }
+    for (const v of message.measures) {
+      AppliedMeasure.encode(v!, writer.uint32(50).fork()).join();
+    }
+    for (const v of message.evidence) {
+      CheckEvidence.encode(v!, writer.uint32(58).fork()).join();
+    }
+    if (message.noticeText !== "") {
+      writer.uint32(66).string(message.noticeText);
+    }
+    if (message.policyVersion !== "") {
+      writer.uint32(74).string(message.policyVersion);
+    }
+    if (message.checkedAt !== "") {
+      writer.uint32(82).string(message.checkedAt);
+    }
+    if (message.logSequence !== 0) {
+      writer.uint32(88).int64(message.logSequence);
+    }
+    if (message.matterType !== "") {
+      writer.uint32(98).string(message.matterType);
+    }
+    if (message.matterReference !== "") {
+      writer.uint32(106).string(message.matterReference);
+    }
+    for (const v of message.subjectGroups) {
+      writer.uint32(114).string(v!);
+    }
+    if (message.profile !== undefined) {
+      SubjectProfile.encode(message.profile, writer.uint32(122).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CheckResult {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCheckResult();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.checkId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.found = reader.bool();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.subject = SubjectRef.decode(reader, reader.uint32());
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.verdict = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.reason = LocalizedText.decode(reader, reader.uint32());
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.measures.push(AppliedMeasure.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.evidence.push(CheckEvidence.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.noticeText = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.policyVersion = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.checkedAt = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 88) {
+              break;
+            }
+
+            message.logSequence = longToNumber(reader.int64());
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.matterType = reader.string();
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.matterReference = reader.string();
+            continue;
+          }
+          case 14: {
+            if (tag !== 114) {
+              break;
+            }
+
+            message.subjectGroups.push(reader.string());
+            continue;
+          }
+          case 15: {
+            if (tag !== 122) {
+              break;
+            }
+
+            message.profile = SubjectProfile.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseCheckBatchRequest(): CheckBatchRequest {
+  return {
+    subjects: [],
+    matterType: "",
+    matterReference: "",
+    purpose: "",
+    operator: "",
+    requesterDepartmentId: "",
+    requesterClientId: "",
+  };
+}
+
+export const CheckBatchRequest: MessageFns<CheckBatchRequest> = {
+  encode(message: CheckBatchRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.subjects) {
+      SubjectInput.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.matterType !== "") {
+      writer.uint32(18).string(message.matterType);
+    }
+    if (message.matterReference !== "") {
+      writer.uint32(26).string(message.matterReference);
+    }
+    if (message.purpose !== "") {
+      writer.uint32(34).string(message.purpose);
+    }
+    if (message.operator !== "") {
+      writer.uint32(42).string(message.operator);
+    }
+    if (message.requesterDepartmentId !== "") {
+      writer.uint32(50).string(message.requesterDepartmentId);
+    }
+    if (message.requesterClientId !== "") {
+      writer.uint32(58).string(message.requesterClientId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CheckBatchRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCheckBatchRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.subjects.push(SubjectInput.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.matterType = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.matterReference = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.purpose = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.operator = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.requesterDepartmentId = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.requesterClientId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseCheckBatchItem(): CheckBatchItem {
+  return { index: 0, result: undefined, errors: [] };
+}
+
+export const CheckBatchItem: MessageFns<CheckBatchItem> = {
+  encode(message: CheckBatchItem, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.index !== 0) {
+      writer.uint32(8).int32(message.index);
+    }
+    if (message.result !== undefined) {
+      CheckResult.encode(message.result, writer.uint32(18).fork()).join();
+    }
+    for (const v of message.errors) {
+      FieldError.encode(v!, writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CheckBatchItem {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCheckBatchItem();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.index = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.result = CheckResult.decode(reader, reader.uint32());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.errors.push(FieldError.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseCheckBatchResult(): CheckBatchResult {
+  return { batchId: "", items: [] };
+}
+
+export const CheckBatchResult: MessageFns<CheckBatchResult> = {
+  encode(message: CheckBatchResult, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.batchId !== "") {
+      writer.uint32(10).string(message.batchId);
+    }
+    for (const v of message.items) {
+      CheckBatchItem.encode(v!, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CheckBatchResult {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCheckBatchResult();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.batchId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.items.push(CheckBatchItem.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseQueryCheckLogRequest(): QueryCheckLogRequest {
+  return {
+    requesterDepartmentId: "",
+    allDepartments: false,
+    departmentId: "",
+    subject: undefined,
+    matterReference: "",
+    from: "",
+    to: "",
+    cursor: "",
+    pageSize: 0,
+  };
+}
+
+export const QueryCheckLogRequest: MessageFns<QueryCheckLogRequest> = {
+  encode(message: QueryCheckLogRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.requesterDepartmentId !== "") {
+      writer.uint32(10).string(message.requesterDepartmentId);
+    }
+    if (message.allDepartments !== false) {
+      writer.uint32(16).bool(message.allDepartments);
+    }
+    if (message.departmentId !== "") {
+      writer.uint32(26).string(message.departmentId);
+    }
+    if (message.subject !== undefined) {
+      SubjectInput.encode(message.subject, writer.uint32(34).fork()).join();
+    }
+    if (message.matterReference !== "") {
+      writer.uint32(42).string(message.matterReference);
+    }
+    if (message.from !== "") {
+      writer.uint32(50).string(message.from);
+    }
+    if (message.to !== "") {
+      writer.uint32(58).string(message.to);
+    }
+    if (message.cursor !== "") {
+      writer.uint32(66).string(message.cursor);
+    }
+    if (message.pageSize !== 0) {
+      writer.uint32(72).int32(message.pageSize);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): QueryCheckLogRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseQueryCheckLogRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.requesterDepartmentId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.allDepartments = reader.bool();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.departmentId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.subject = SubjectInput.decode(reader, reader.uint32());
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.matterReference = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.from = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.to = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.cursor = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              break;
+            }
+
+            message.pageSize = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseCheckLogEntry(): CheckLogEntry {
+  return {
+    checkId: "",
+    sequence: 0,
+    checkedAt: "",
+    requesterDepartmentId: "",
+    operator: "",
+    subjectKey: "",
+    matterType: "",
+    matterReference: "",
+    purpose: "",
+    verdict: "",
+    measureCodes: [],
+    evidenceIds: [],
+    policyVersion: "",
+    batchId: "",
+    hash: "",
+  };
+}
+
+export const CheckLogEntry: MessageFns<CheckLogEntry> = {
+  encode(message: CheckLogEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.checkId !== "") {
+      writer.uint32(10).string(message.checkId);
+    }
+    if (message.sequence !== 0) {
+      writer.uint32(16).int64(message.sequence);
+    }
+    if (message.checkedAt !== "") {
+      writer.uint32(26).string(message.checkedAt);
+    }
+    if (message.requesterDepartmentId !== "") {
+      writer.uint32(34).string(message.requesterDepartmentId);
+    }
+    if (message.operator !== "") {
+      writer.uint32(42).string(message.operator);
+    }
+    if (message.subjectKey !== "") {
+      writer.uint32(50).string(message.subjectKey);
+    }
+    if (message.matterType !== "") {
+      writer.uint32(58).string(message.matterType);
+    }
+    if (message.matterReference !== "") {
+      writer.uint32(66).string(message.matterReference);
+    }
+    if (message.purpose !== "") {
+      writer.uint32(74).string(message.purpose);
+    }
+    if (message.verdict !== "") {
+      writer.uint32(82).string(message.verdict);
+    }
+    for (const v of message.measureCodes) {
+      writer.uint32(90).string(v!);
+    }
+    for (const v of message.evidenceIds) {
+      writer.uint32(98).string(v!);
+    }
+    if (message.policyVersion !== "") {
+      writer.uint32(106).string(message.policyVersion);
+    }
+    if (message.batchId !== "") {
+      writer.uint32(114).string(message.batchId);
+    }
+    if (message.hash !== "") {
+      writer.uint32(122).string(message.hash);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CheckLogEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCheckLogEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.checkId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.sequence = longToNumber(reader.int64());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.checkedAt = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.requesterDepartmentId = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.operator = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.subjectKey = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.matterType = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.matterReference = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.purpose = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.verdict = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.measureCodes.push(reader.string());
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.evidenceIds.push(reader.string());
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.policyVersion = reader.string();
+            continue;
+          }
+          case 14: {
+            if (tag !== 114) {
+              break;
+            }
+
+            message.batchId = reader.string();
+            continue;
+          }
+          case 15: {
+            if (tag !== 122) {
+              break;
+            }
+
+            message.hash = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseCheckLogPage(): CheckLogPage {
+  return { entries: [], nextCursor: "" };
+}
+
+export const CheckLogPage: MessageFns<CheckLogPage> = {
+  encode(message: CheckLogPage, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.entries) {
+      CheckLogEntry.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.nextCursor !== "") {
+      writer.uint32(18).string(message.nextCursor);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CheckLogPage {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCheckLogPage();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.entries.push(CheckLogEntry.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.nextCursor = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -372,6 +2023,18 @@ export const SubjectProfile: MessageFns<SubjectProfile> = {
 
 export interface CreditCheckServiceClient {
   getSubjectProfile(request: GetSubjectProfileRequest, metadata?: Metadata): Observable<SubjectProfile>;
+
+  /** 逢办必查: checks one subject before a matter; logged (hash-chained) before it answers. */
+
+  check(request: CheckRequest, metadata?: Metadata): Observable<CheckResult>;
+
+  /** Checks up to 500 subjects (e.g. every bidder) for one matter; one log entry per subject. */
+
+  checkBatch(request: CheckBatchRequest, metadata?: Metadata): Observable<CheckBatchResult>;
+
+  /** The check log, newest first, filtered; a department sees only its own checks unless `all_departments`. */
+
+  queryCheckLog(request: QueryCheckLogRequest, metadata?: Metadata): Observable<CheckLogPage>;
 }
 
 /** Internal RPC of credit-check; reached only from the gateway. */
@@ -381,11 +2044,29 @@ export interface CreditCheckServiceController {
     request: GetSubjectProfileRequest,
     metadata?: Metadata,
   ): Promise<SubjectProfile> | Observable<SubjectProfile> | SubjectProfile;
+
+  /** 逢办必查: checks one subject before a matter; logged (hash-chained) before it answers. */
+
+  check(request: CheckRequest, metadata?: Metadata): Promise<CheckResult> | Observable<CheckResult> | CheckResult;
+
+  /** Checks up to 500 subjects (e.g. every bidder) for one matter; one log entry per subject. */
+
+  checkBatch(
+    request: CheckBatchRequest,
+    metadata?: Metadata,
+  ): Promise<CheckBatchResult> | Observable<CheckBatchResult> | CheckBatchResult;
+
+  /** The check log, newest first, filtered; a department sees only its own checks unless `all_departments`. */
+
+  queryCheckLog(
+    request: QueryCheckLogRequest,
+    metadata?: Metadata,
+  ): Promise<CheckLogPage> | Observable<CheckLogPage> | CheckLogPage;
 }
 
 export function CreditCheckServiceControllerMethods() {
   return function (constructor: Function) {
-    const grpcMethods: string[] = ["getSubjectProfile"];
+    const grpcMethods: string[] = ["getSubjectProfile", "check", "checkBatch", "queryCheckLog"];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
       GrpcMethod("CreditCheckService", method)(constructor.prototype[method], method, descriptor);
@@ -401,6 +2082,17 @@ export function CreditCheckServiceControllerMethods() {
 }
 
 export const CREDIT_CHECK_SERVICE_NAME = "CreditCheckService";
+
+function longToNumber(int64: { toString(): string }): number {
+  const num = globalThis.Number(int64.toString());
+  if (num > globalThis.Number.MAX_SAFE_INTEGER) {
+    throw new globalThis.Error("Value is larger than Number.MAX_SAFE_INTEGER");
+  }
+  if (num < globalThis.Number.MIN_SAFE_INTEGER) {
+    throw new globalThis.Error("Value is smaller than Number.MIN_SAFE_INTEGER");
+  }
+  return num;
+}
 
 interface MessageFns<T> {
   encode(message: T, writer?: BinaryWriter): BinaryWriter;

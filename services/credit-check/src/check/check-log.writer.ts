@@ -1,0 +1,143 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Events, subjectTypeToProto, type CheckPerformed } from '@credit/contracts';
+import { UnitOfWork } from '@credit/messaging';
+import { LOGGER, PlatformMetrics, type ServiceDeps } from '@credit/runtime';
+import { checkLogHash, INSERT_CHECK_LOG_SQL, insertParameters, type ChainedCheckLogRow, type CheckLogRow } from './check-log';
+
+export interface PendingCheck {
+  row: CheckLogRow;
+  subject: { key: string; type: string; name: string; uscc: string | null; maskedIdNumber: string | null };
+}
+
+interface Waiter {
+  checks: PendingCheck[];
+  resolve: (rows: ChainedCheckLogRow[]) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Most rows written in one transaction. */
+const MAX_GROUP = 1000;
+
+/**
+ * Group commit of the check log. A check is answered only after its log row is committed (the log is the legal
+ * record of 逢办必查), but concurrent checks share one transaction: while a group is being written, new checks
+ * queue, and the next group takes all of them. Each group locks the chain head (FOR UPDATE, so replicas
+ * serialise), chains its rows, inserts them in one statement, moves the head and emits `CheckPerformed` per row
+ * through the outbox — all in one transaction.
+ */
+@Injectable()
+export class CheckLogWriter {
+  private queue: Waiter[] = [];
+  private writing = false;
+
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly metrics: PlatformMetrics,
+  ) {}
+
+  append(checks: PendingCheck[]): Promise<ChainedCheckLogRow[]> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ checks, resolve, reject });
+      if (!this.writing) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.writing = true;
+    try {
+      while (this.queue.length > 0) {
+        const group: Waiter[] = [];
+        let size = 0;
+        while (this.queue.length > 0 && (group.length === 0 || size + this.queue[0].checks.length <= MAX_GROUP)) {
+          const next = this.queue.shift()!;
+          group.push(next);
+          size += next.checks.length;
+        }
+        try {
+          const written = await this.write(group.flatMap((w) => w.checks));
+          let offset = 0;
+          for (const waiter of group) {
+            waiter.resolve(written.slice(offset, offset + waiter.checks.length));
+            offset += waiter.checks.length;
+          }
+        } catch (error) {
+          for (const waiter of group) waiter.reject(error);
+        }
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  private write(checks: PendingCheck[]): Promise<ChainedCheckLogRow[]> {
+    this.metrics.checkLogGroupSize.observe(checks.length);
+    return this.uow.run(async (tx) => {
+      const [head] = await tx.manager.query<{ seq: string; hash: string }[]>(`SELECT seq, hash FROM credit_check.check_log_head WHERE id = 1 FOR UPDATE`);
+      let seq = Number(head.seq);
+      let prevHash = head.hash;
+      const rows: ChainedCheckLogRow[] = checks.map(({ row }) => {
+        seq += 1;
+        const hash = checkLogHash(seq, prevHash, row);
+        const chained = { ...row, seq, prevHash, hash };
+        prevHash = hash;
+        return chained;
+      });
+      await tx.manager.query(INSERT_CHECK_LOG_SQL, insertParameters(rows));
+      await tx.manager.query(`UPDATE credit_check.check_log_head SET seq = $1, hash = $2 WHERE id = 1`, [seq, prevHash]);
+      rows.forEach((row, i) => {
+        const subject = checks[i].subject;
+        const payload: CheckPerformed = {
+          checkId: row.checkId,
+          subject: { key: subject.key, type: subjectTypeToProto(subject.type), name: subject.name, uscc: subject.uscc ?? '', maskedIdNumber: subject.maskedIdNumber ?? '' },
+          matterType: row.matterType,
+          matterReference: row.matterReference,
+          requesterDepartmentId: row.requesterDepartmentId,
+          operator: row.operator,
+          purpose: row.purpose,
+          verdict: row.verdict,
+          measureCodes: row.measureCodes,
+          evidenceIds: row.evidenceIds,
+          policyVersion: row.policyVersion,
+          checkedAt: row.checkedAt.toISOString(),
+          batchId: row.batchId ?? '',
+          logSequence: row.seq,
+        };
+        tx.emit({ definition: Events.CheckPerformed, subjectKey: subject.key, id: `check-${row.checkId}`, payload });
+      });
+      return rows;
+    });
+  }
+}
+
+/** Months of check-log partitions kept ready ahead of today. */
+const PARTITIONS_AHEAD = 3;
+
+/** Creates the coming months' check-log partitions at start and daily (idempotent; any replica may run it). */
+@Injectable()
+export class CheckLogPartitions implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly uow: UnitOfWork,
+    @Inject(LOGGER) private readonly log: ServiceDeps['log'],
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.ensure();
+    this.timer = setInterval(() => void this.ensure().catch((err: unknown) => this.log.warn({ err }, 'check log: partition maintenance failed')), 24 * 3600_000);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  ensure(): Promise<number> {
+    return this.uow.run(async (tx) => {
+      // Serialise concurrent replicas (CREATE TABLE … PARTITION OF is not IF NOT EXISTS-safe under races).
+      await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext('credit_check.check_log partitions'))`);
+      const [row] = await tx.manager.query<{ created: number }[]>(`SELECT credit_check.ensure_check_log_partitions(current_date, $1) AS created`, [PARTITIONS_AHEAD]);
+      return row.created;
+    });
+  }
+}

@@ -1,0 +1,252 @@
+/**
+ * credit-check alone on PostgreSQL: profiles built from the records, lists and objections topics; checks answered
+ * with verdicts and measures; every check in the hash-chained log, whose tampering the verify command finds.
+ */
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import {
+  Events,
+  ListEntryStatus,
+  ListType,
+  ObjectionOutcome,
+  ObjectionTargetType,
+  ProtoFiles,
+  SeverityTier,
+  SubjectType,
+  type ListEntryChanged,
+  type RecordCollected,
+} from '@credit/contracts';
+import { subjectKeyForUscc } from '@credit/domain';
+import { PlatformMetrics } from '@credit/runtime';
+import { eventually, startServiceUnderTest, uniqueUscc, type ServiceUnderTest } from '@credit/testing';
+import { CheckLogQueryService } from '../src/check/check-log.query';
+import { CheckService, type CheckContext } from '../src/check/check.service';
+import { CreditCheckModule } from '../src/credit-check.module';
+
+function runVerifyCommand(databaseUrl: string) {
+  return spawnSync(process.execPath, ['-r', './tools/register.js', 'tools/check-log-verify.ts'], {
+    cwd: join(__dirname, '..', '..', '..'),
+    env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: databaseUrl },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+}
+
+const context = (over: Partial<CheckContext> = {}): CheckContext => ({
+  matterType: 'PUBLIC_BIDDING_FISCAL',
+  matterReference: `ZB-${randomUUID().slice(0, 8)}`,
+  purpose: '招标投标资格审查',
+  operator: '张经办',
+  requesterDepartmentId: 'FZGGW',
+  requesterClientId: 'fzggw-system',
+  ...over,
+});
+
+function seriousRecord(uscc: string, recordId = randomUUID()): RecordCollected {
+  return {
+    recordId,
+    version: 1,
+    subject: { key: subjectKeyForUscc(uscc), type: SubjectType.SUBJECT_TYPE_LEGAL_PERSON, name: '湖南某建设有限公司', uscc, maskedIdNumber: '' },
+    catalogueItemCode: 'ADMIN_PENALTY',
+    catalogueItemVersion: 1,
+    category: 'PENALTY',
+    providerDepartmentId: 'SCJGJ',
+    decisionNumber: `湘市监罚〔2026〕${recordId.slice(0, 6)}号`,
+    decisionDate: '2026-10-09',
+    adverse: true,
+    severity: SeverityTier.SEVERITY_TIER_SERIOUS,
+    disclosure: 'PUBLIC',
+    publicityStart: '2026-10-09',
+    publicityEnd: '2029-10-09',
+    fieldsJson: '{}',
+    jurisdiction: '430000',
+    policyVersion: 'CN-2025.1',
+    collectedAt: new Date().toISOString(),
+    relatedPersons: [],
+    submittedByDepartmentId: 'SCJGJ',
+    objectionId: '',
+  };
+}
+
+function listEntry(record: RecordCollected, status: ListEntryStatus, sequence: number, entryId: string): ListEntryChanged {
+  return {
+    entryId,
+    subject: record.subject,
+    listType: ListType.LIST_TYPE_SERIOUS_DISHONESTY,
+    status,
+    sequence,
+    basisRecordIds: [record.recordId],
+    ruleCode: 'R-SERIOUS-RECORD',
+    identifyingDepartmentId: 'SCJGJ',
+    periodStart: '2026-10-20',
+    periodEnd: '2029-10-20',
+    reason: '严重失信行为',
+    actor: 'system',
+    relatedToEntryId: '',
+    relation: '',
+    basisText: '《市场监督管理严重违法失信名单管理办法》',
+    objectionWindowEnd: '2026-10-19',
+    endReason: '',
+    changedAt: new Date().toISOString(),
+    causeId: '',
+  };
+}
+
+describe('credit-check: verdicts, check log, objections', () => {
+  let svc: ServiceUnderTest;
+  let checks: CheckService;
+  let log: CheckLogQueryService;
+
+  beforeAll(async () => {
+    svc = await startServiceUnderTest('credit_check', (deps) => CreditCheckModule.forRoot(deps), { serviceName: 'credit-check', protoFile: ProtoFiles.creditCheck });
+    checks = svc.app.get(CheckService);
+    log = svc.app.get(CheckLogQueryService);
+  }, 60_000);
+  afterAll(() => svc?.stop());
+
+  const subjectOf = (uscc: string) => ({ type: 'LEGAL_PERSON', name: '湖南某建设有限公司', uscc });
+
+  it('rejects a blacklisted enterprise on bidding, reviews it on hiring, and logs both with the policy version', async () => {
+    const uscc = uniqueUscc();
+    const record = seriousRecord(uscc);
+    const entryId = randomUUID();
+    await svc.publish(Events.RecordCollected, record.subject!.key, record);
+    await svc.publish(Events.ListEntryChanged, record.subject!.key, listEntry(record, ListEntryStatus.LIST_ENTRY_STATUS_ACTIVE, 3, entryId));
+    const bidding = await eventually('the list entry in the profile', async () => {
+      const r = await checks.check(subjectOf(uscc), context());
+      return r.verdict.verdict === 'REJECT' ? r : undefined;
+    });
+    expect(bidding.verdict.measures.find((m) => m.measure.code === 'P-NO-PUBLIC-RESOURCE-TRADING')?.status).toBe('APPLIES');
+    expect(bidding.verdict.noticeText).toContain(record.decisionNumber);
+    expect(bidding.policyVersion).toMatch(/^CN-2025\.1(\+\S+)?\+M-2026\.1$/);
+
+    const hiring = await checks.check(subjectOf(uscc), context({ matterType: 'CIVIL_SERVICE_HIRING' }));
+    expect(hiring.verdict.verdict).toBe('REVIEW');
+    expect(hiring.verdict.measures.map((m) => m.measure.code)).toContain('P-VETO-BLACKLISTED');
+
+    const page = await log.query({ requesterDepartmentId: 'FZGGW', allDepartments: false, subject: subjectOf(uscc) });
+    const mine = page.entries.filter((e) => e.checkId === bidding.checkId || e.checkId === hiring.checkId);
+    expect(mine.map((e) => e.verdict).sort()).toEqual(['REJECT', 'REVIEW']);
+    expect(mine.find((e) => e.verdict === 'REJECT')!.evidenceIds).toEqual(expect.arrayContaining([entryId, record.recordId]));
+    // another department does not see these checks
+    const other = await log.query({ requesterDepartmentId: 'OTHER', allDepartments: false, subject: subjectOf(uscc) });
+    expect(other.entries).toEqual([]);
+    // and each check was announced
+    const announced = await svc.events(Events.CheckPerformed);
+    expect(announced.find((e) => e.payload.checkId === bidding.checkId)?.payload.verdict).toBe('REJECT');
+  });
+
+  it('shows measures as suspended while an objection is verified, and tells the departments that checked when it is revoked', async () => {
+    const uscc = uniqueUscc();
+    const record = seriousRecord(uscc);
+    const key = record.subject!.key;
+    await svc.publish(Events.RecordCollected, key, record);
+    const before = await eventually('the record in the profile', async () => {
+      const r = await checks.check(subjectOf(uscc), context({ matterType: 'ADMIN_LICENSING', requesterDepartmentId: 'ZJJ' }));
+      return r.profile.found ? r : undefined;
+    });
+    expect(before.verdict.verdict).toBe('REVIEW');
+
+    const objectionId = randomUUID();
+    await svc.publish(Events.ObjectionMarked, key, {
+      objectionId,
+      subject: record.subject,
+      targetType: ObjectionTargetType.OBJECTION_TARGET_TYPE_RECORD,
+      targetId: record.recordId,
+      targetVersion: 1,
+      grounds: 'WRONG_CONTENT',
+      providerDepartmentId: 'SCJGJ',
+      verificationDue: '2026-12-13',
+      filedAt: new Date().toISOString(),
+      markedAt: new Date().toISOString(),
+    });
+    const during = await eventually('the objection mark', async () => {
+      const r = await checks.check(subjectOf(uscc), context({ matterType: 'ADMIN_LICENSING', requesterDepartmentId: 'JTJ' }));
+      return r.verdict.evidence[0]?.underObjection ? r : undefined;
+    });
+    expect(during.verdict.verdict).toBe('PROCEED');
+    expect(during.verdict.measures.every((m) => m.status === 'SUSPENDED')).toBe(true);
+    expect(during.verdict.measures.map((m) => m.measure.code)).toContain('R-KEY-LICENSING-REVIEW');
+
+    await svc.publish(Events.ObjectionResolved, key, {
+      objectionId,
+      subject: record.subject,
+      targetType: ObjectionTargetType.OBJECTION_TARGET_TYPE_RECORD,
+      targetId: record.recordId,
+      targetVersion: 1,
+      outcome: ObjectionOutcome.OBJECTION_OUTCOME_REVOKED,
+      reasons: '经核查，处罚决定已被撤销',
+      correctedFieldsJson: '',
+      providerDepartmentId: 'SCJGJ',
+      filedAt: new Date().toISOString(),
+      resolvedAt: new Date().toISOString(),
+    });
+    const notices = await eventually('the correction notices', async () => {
+      const rows = await svc.db.query<{ department_id: string; check_id: string }>(
+        `SELECT department_id, check_id FROM credit_check.check_correction_notice WHERE objection_id = $1 ORDER BY department_id`,
+        [objectionId],
+      );
+      return rows.length > 0 ? rows : undefined;
+    });
+    // every check that used the record, by both departments (the polling above made some checks twice)
+    expect([...new Set(notices.map((n) => n.department_id))]).toEqual(['JTJ', 'ZJJ']);
+    expect(notices.map((n) => n.check_id)).toEqual(expect.arrayContaining([before.checkId, during.checkId]));
+  });
+
+  it('checks a batch of bidders, refusing only the bad identifier, one log row each', async () => {
+    const good = [uniqueUscc(), uniqueUscc(), uniqueUscc()];
+    const bad = good[0].slice(0, 17) + (good[0][17] === 'A' ? 'B' : 'A');
+    const result = await checks.checkBatch([...good.map(subjectOf), subjectOf(bad)], context());
+    expect(result.items.map((i) => (i.outcome ? i.outcome.verdict.verdict : i.errors![0].code))).toEqual(['PROCEED', 'PROCEED', 'PROCEED', 'USCC_CHECK_DIGIT']);
+    expect(result.items[3].errors![0].field).toBe('subjects[3].uscc');
+    const rows = await svc.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM credit_check.check_log WHERE batch_id = $1`, [result.batchId]);
+    expect(rows[0].n).toBe(3);
+    await expect(checks.checkBatch(Array.from({ length: 501 }, () => subjectOf(good[0])), context())).rejects.toMatchObject({ kind: 'VALIDATION' });
+  });
+
+  it('refuses an unknown matter type and logs nothing for it', async () => {
+    const [{ n: before }] = await svc.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM credit_check.check_log`);
+    await expect(checks.check(subjectOf(uniqueUscc()), context({ matterType: 'BUYING_LUNCH' }))).rejects.toMatchObject({
+      kind: 'VALIDATION',
+      errors: [expect.objectContaining({ code: 'MATTER_TYPE_UNKNOWN', field: 'matterType' })],
+    });
+    const [{ n: after }] = await svc.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM credit_check.check_log`);
+    expect(after).toBe(before);
+  });
+
+  it('keeps one unbroken chain under concurrent checks, refuses changes, and the verify command finds a tampered row', async () => {
+    const groupSizes = async () => {
+      const metric = await svc.app.get(PlatformMetrics).checkLogGroupSize.get();
+      const value = (suffix: string) => metric.values.find((v) => v.metricName === `credit_check_log_group_size_${suffix}`)?.value ?? 0;
+      return { groups: value('count'), rows: value('sum') };
+    };
+    const before = await groupSizes();
+    const subjects = Array.from({ length: 60 }, () => subjectOf(uniqueUscc()));
+    await Promise.all(subjects.map((s) => checks.check(s, context())));
+    const after = await groupSizes();
+    expect(after.rows - before.rows).toBe(60);
+    // group commit: concurrent checks share transactions
+    expect(after.groups - before.groups).toBeLessThan(60);
+    const verified = await log.verify();
+    expect(verified.ok).toBe(true);
+    expect(verified.rowsChecked).toBeGreaterThanOrEqual(60);
+    // the verify command an auditor runs
+    const intact = runVerifyCommand(svc.db.url);
+    expect(intact.status).toBe(0);
+    expect(JSON.parse(intact.stdout)).toMatchObject({ ok: true, rowsChecked: verified.rowsChecked });
+
+    await expect(svc.db.query(`UPDATE credit_check.check_log SET verdict = 'PROCEED' WHERE seq = 3`)).rejects.toThrow(/append-only/);
+    await expect(svc.db.query(`DELETE FROM credit_check.check_log WHERE seq = 3`)).rejects.toThrow(/append-only/);
+    // Someone with the power to bypass the triggers (a superuser) changes one verdict: detected at that row.
+    await svc.db.query(`SET session_replication_role = replica`);
+    await svc.db.query(`UPDATE credit_check.check_log SET verdict = 'PROCEED' WHERE seq = 5`);
+    await svc.db.query(`SET session_replication_role = origin`);
+    const tampered = await log.verify();
+    expect(tampered.ok).toBe(false);
+    expect(tampered.firstBroken).toMatchObject({ seq: 5, problem: 'content does not match its hash' });
+    const broken = runVerifyCommand(svc.db.url);
+    expect(broken.status).toBe(1);
+    expect(JSON.parse(broken.stdout).firstBroken.seq).toBe(5);
+  });
+});
