@@ -41,8 +41,8 @@ COPY services ./services
 ARG SERVICE=gateway
 ENV SERVICE=${SERVICE}
 USER 10001:10001
-# gateway 3000; record-collection 3001 + 50051; credit-check 3002 + 50052; joint-reward-punishment 3004;
-# credit-repair 3005; objection 3006 (HTTP_PORT / GRPC_PORT override).
+# gateway 3000; record-collection 3001 + 50051; credit-check 3002 + 50052; joint-reward-punishment 3004 + 50054;
+# credit-repair 3005 + 50055; objection 3006 + 50056 (HTTP_PORT / GRPC_PORT override).
 EXPOSE 3000
 # sh -c only to expand $SERVICE; exec makes node PID 1 so SIGTERM reaches its graceful shutdown.
 CMD ["/bin/sh", "-c", "exec node -r ./tools/register.js \"services/${SERVICE}/src/main.ts\""]

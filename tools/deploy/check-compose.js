@@ -5,12 +5,14 @@
 //     PostgreSQL and Kafka healthy and `init` completed, read-only root with a /tmp tmpfs;
 //   - no compose service runs the image for a service that does not exist;
 //   - Kafka runs in KRaft mode without auto-creation; `init` runs the shared topic script;
-//   - the gateway is published on 3000 and reaches the gRPC ports the services listen on.
+//   - ports agree with the code (services/*/src/main.ts): a service that serves gRPC has GRPC_PORT, the
+//     gateway is published on 3000, sets every <X>_GRPC variable its main.ts reads to <service>:<GRPC_PORT>
+//     and waits for those services to be healthy.
 // Usage: node check-compose.js --node-modules DIR --config FILE
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
-const { REPO, deployableServices, Report } = require('./lib/common');
+const { REPO, codeTopology, deployableServices, Report } = require('./lib/common');
 
 const arg = (name) => process.argv[process.argv.indexOf(name) + 1];
 const YAML = require(path.join(arg('--node-modules'), 'yaml'));
@@ -44,6 +46,7 @@ const depends = (svc) => (Array.isArray(svc.depends_on) ? Object.fromEntries(svc
 
 function main() {
   const services = deployableServices(REPO);
+  const topology = codeTopology(REPO);
   const compose = config.services ?? {};
   const report = new Report(`docker-compose.yml — ${Object.keys(compose).length} services (${Object.keys(compose).join(', ')})`);
 
@@ -57,6 +60,9 @@ function main() {
     const env = envOf(svc);
     if (env.SERVICE !== name) report.fail(`${where}: environment SERVICE must be ${name} (the image runs services/$SERVICE/src/main.ts)`);
     for (const v of ['DATABASE_URL', 'HTTP_PORT', 'KAFKA_BROKERS']) if (!env[v]) report.fail(`${where}: environment ${v} is missing`);
+    const declared = topology.services[name] ?? {};
+    if (declared.grpcPort && !env.GRPC_PORT) report.fail(`${where}: serves gRPC (services/${name}/src/main.ts) but environment GRPC_PORT is missing`);
+    if (!declared.grpcPort && env.GRPC_PORT) report.fail(`${where}: GRPC_PORT=${env.GRPC_PORT} but services/${name}/src/main.ts serves no gRPC`);
     const test = [].concat(svc.healthcheck?.test ?? []).join(' ');
     if (!test.includes('/health/ready')) report.fail(`${where}: healthcheck must probe /health/ready`);
     const deps = depends(svc);
@@ -106,9 +112,12 @@ function main() {
     const published = (gateway.ports ?? []).some((p) => (typeof p === 'string' ? /:3000$/.test(p) || p === '3000' : Number(p.target) === 3000));
     if (!published) report.fail('gateway: port 3000 is not published');
     const env = envOf(gateway);
-    for (const [variable, target] of [['RECORD_COLLECTION_GRPC', 'record-collection'], ['CREDIT_CHECK_GRPC', 'credit-check']]) {
+    if (topology.gatewayBackends.length === 0) report.fail("gateway: no env.string('<X>_GRPC', …) found in services/gateway/src/main.ts (the check's pattern is outdated?)");
+    for (const { variable, service: target } of topology.gatewayBackends) {
+      if (!topology.services[target]?.grpcPort) report.fail(`gateway: reads ${variable}, but services/${target}/src/main.ts serves no gRPC`);
       const grpcPort = envOf(compose[target] ?? {}).GRPC_PORT;
-      if (env[variable] !== `${target}:${grpcPort}`) report.fail(`gateway: ${variable}=${env[variable]} but ${target} listens on ${target}:${grpcPort}`);
+      if (env[variable] !== `${target}:${grpcPort}`) report.fail(`gateway: ${variable}=${env[variable] ?? '(unset)'} but ${target} listens on ${target}:${grpcPort}`);
+      if (depends(gateway)[target]?.condition !== 'service_healthy') report.fail(`gateway: depends_on ${target} must wait for service_healthy (it calls it by gRPC)`);
     }
   }
   for (const [name, svc] of Object.entries(compose)) {

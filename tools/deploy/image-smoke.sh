@@ -107,6 +107,8 @@ for line in "${services[@]}"; do
     DATABASE_URL="postgres://$user:$user@127.0.0.1:$pg_port/credit" KAFKA_BROKERS="$bootstrap" \
     KAFKA_SESSION_TIMEOUT_MS=6000 LOG_LEVEL=warn MIGRATE_ON_START=true JURISDICTION=430000 \
     RECORD_COLLECTION_GRPC="127.0.0.1:${grpc_port[record-collection]:-0}" CREDIT_CHECK_GRPC="127.0.0.1:${grpc_port[credit-check]:-0}" \
+    JOINT_REWARD_PUNISHMENT_GRPC="127.0.0.1:${grpc_port[joint-reward-punishment]:-0}" CREDIT_REPAIR_GRPC="127.0.0.1:${grpc_port[credit-repair]:-0}" \
+    OBJECTION_GRPC="127.0.0.1:${grpc_port[objection]:-0}" \
     setpriv --reuid=10001 --regid=10001 --clear-groups --no-new-privs \
     sh -c 'cd "$0" && [ -n "$GRPC_PORT" ] || unset GRPC_PORT; exec node -r ./tools/register.js "services/${SERVICE}/src/main.ts"' "$app" \
     >"$work/$name.log" 2>&1 &

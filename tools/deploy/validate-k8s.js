@@ -8,11 +8,15 @@
 //   4. coverage — the test issue 9 asks for: every service under services/ (except standalone) has a
 //      Deployment, a Service, liveness/readiness/startup probes, resources, a PodDisruptionBudget and a
 //      NetworkPolicy that names it, in every overlay; and nothing is deployed that is not a service.
+//   5. topology — the ports the code declares (services/*/src/main.ts): every service that serves gRPC has
+//      GRPC_PORT, a container port and a Service port named grpc; every <X>_GRPC variable the gateway reads is
+//      set (env or ConfigMap) to <service>:<its Service's grpc port>, and the NetworkPolicies let the gateway
+//      reach that port (gateway egress and the service's ingress).
 // Usage: node validate-k8s.js --node-modules DIR --overlay dev=FILE [--overlay prod=FILE] [--monitoring FILE]
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
-const { REPO, deployableServices, selects, selectsMap, Report } = require('./lib/common');
+const { REPO, codeTopology, deployableServices, selects, selectsMap, Report } = require('./lib/common');
 const { validateObject } = require('./lib/k8s-schema');
 
 /** What each overlay must look like. */
@@ -299,6 +303,81 @@ function checkCoverage(objects, services, overlayName, report) {
   }
 }
 
+/** Does a NetworkPolicy port entry cover this container port (number or the container's port name)? */
+const coversPort = (entry, name, number) => entry === undefined || entry === number || entry === name;
+
+/** The gateway → services topology of the code, as deployed. */
+function checkTopology(objects, topology, overlayName, report) {
+  const deployments = objects.filter((o) => o.kind === 'Deployment');
+  const policies = objects.filter((o) => o.kind === 'NetworkPolicy');
+  const mainContainer = (svc) => (deployments.find((d) => d.metadata.name === svc)?.spec.template.spec.containers ?? []).find((c) => (c.env ?? []).some((e) => e.name === 'SERVICE' && e.value === svc));
+  const podLabels = (svc) => deployments.find((d) => d.metadata.name === svc)?.spec.template.metadata?.labels ?? {};
+  for (const [svc, declared] of Object.entries(topology.services)) {
+    const where = `service ${svc}, overlay ${overlayName}`;
+    const dep = deployments.find((d) => d.metadata.name === svc);
+    const main = mainContainer(svc);
+    if (!dep || !main) continue; // reported by the coverage check
+    const env = Object.fromEntries((main.env ?? []).filter((e) => 'value' in e).map((e) => [e.name, e.value]));
+    const ports = containerPorts(dep.spec.template);
+    if (declared.httpPort && env.HTTP_PORT !== String(declared.httpPort)) report.note(`note: ${where}: HTTP_PORT ${env.HTTP_PORT} differs from the code's default ${declared.httpPort}`);
+    if (!declared.grpcPort) {
+      if (ports.has('grpc') || env.GRPC_PORT) report.fail(`${where}: declares a gRPC port but services/${svc}/src/main.ts serves no gRPC`);
+      continue;
+    }
+    if (!env.GRPC_PORT) report.fail(`${where}: serves gRPC (services/${svc}/src/main.ts) but its container has no GRPC_PORT`);
+    if (!ports.has('grpc')) report.fail(`${where}: serves gRPC but its pod template has no container port named grpc`);
+    const service = objects.find((o) => o.kind === 'Service' && selectsMap(o.spec?.selector, podLabels(svc)));
+    if (service && !(service.spec.ports ?? []).some((p) => p.name === 'grpc' && (p.targetPort === 'grpc' || p.targetPort === ports.get('grpc')))) {
+      report.fail(`${where}: Service ${service.metadata.name} has no port named grpc targeting the container's grpc port`);
+    }
+  }
+
+  const gateway = mainContainer('gateway');
+  if (!gateway) return;
+  if (topology.gatewayBackends.length === 0) report.fail("gateway: no env.string('<X>_GRPC', …) found in services/gateway/src/main.ts (the check's pattern is outdated?)");
+  const env = {};
+  for (const e of gateway.envFrom ?? []) {
+    const cm = e.configMapRef && objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === e.configMapRef.name);
+    Object.assign(env, cm?.data ?? {});
+  }
+  for (const e of gateway.env ?? []) if ('value' in e) env[e.name] = e.value;
+  const gatewayLabels = podLabels('gateway');
+  for (const { variable, service: target } of topology.gatewayBackends) {
+    const where = `gateway → ${target} (${variable}), overlay ${overlayName}`;
+    const service = objects.find((o) => o.kind === 'Service' && o.metadata.name === target);
+    const servicePort = service?.spec.ports?.find((p) => p.name === 'grpc')?.port;
+    if (!servicePort) {
+      report.fail(`${where}: no Service ${target} with a port named grpc`);
+      continue;
+    }
+    if (env[variable] !== `${target}:${servicePort}`) report.fail(`${where}: ${variable}=${env[variable] ?? '(unset)'}, expected ${target}:${servicePort} (add it to the configMapGenerator credit-config)`);
+    const dep = deployments.find((d) => d.metadata.name === target);
+    if (!dep) continue;
+    const targetLabels = podLabels(target);
+    const containerPort = containerPorts(dep.spec.template).get('grpc');
+    const egress = policies.some(
+      (np) =>
+        selects(np.spec.podSelector, gatewayLabels) &&
+        (np.spec.egress ?? []).some(
+          (rule) =>
+            (rule.to ?? []).some((peer) => peer.podSelector && !peer.namespaceSelector && selects(peer.podSelector, targetLabels)) &&
+            (rule.ports ?? [{}]).some((p) => coversPort(p.port, 'grpc', containerPort)),
+        ),
+    );
+    if (!egress) report.fail(`${where}: no NetworkPolicy lets the gateway's pods reach ${target}'s pods on port ${containerPort} (add it to gateway-to-services)`);
+    const ingress = policies.some(
+      (np) =>
+        selects(np.spec.podSelector, targetLabels) &&
+        (np.spec.ingress ?? []).some(
+          (rule) =>
+            (rule.from ?? []).some((peer) => peer.podSelector && !peer.namespaceSelector && selects(peer.podSelector, gatewayLabels)) &&
+            (rule.ports ?? [{}]).some((p) => coversPort(p.port, 'grpc', containerPort)),
+        ),
+    );
+    if (!ingress) report.fail(`${where}: no NetworkPolicy lets ${target}'s pods accept the gateway on port grpc (add it to services-from-gateway)`);
+  }
+}
+
 function counts(objects) {
   const c = {};
   for (const o of objects) c[o.kind] = (c[o.kind] ?? 0) + 1;
@@ -312,6 +391,7 @@ function main() {
   const args = parseArgs(process.argv.slice(2));
   const yamlLib = require(path.join(args.nodeModules, 'yaml'));
   const services = deployableServices(REPO);
+  const topology = codeTopology(REPO);
   console.log(`services in code (services/ except standalone): ${services.join(', ')}`);
   let ok = true;
   for (const { name, file } of args.overlays) {
@@ -325,6 +405,7 @@ function main() {
     checkSecurity(objects, report);
     checkImages(objects, overlay, report);
     checkCoverage(objects, services, name, report);
+    checkTopology(objects, topology, name, report);
     ok = report.print() && ok;
   }
   if (args.monitoring) {

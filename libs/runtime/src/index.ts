@@ -12,3 +12,5 @@ export * from './service/start-service';
 export * from './service/tokens';
 export * from './service/event-bus.factory';
 export * from './service/run-service';
+export * from './tracing/tracing';
+export * from './tracing/grpc-tracing.interceptor';

@@ -17,6 +17,31 @@ function deployableServices(repo = REPO) {
     .sort();
 }
 
+/**
+ * The network topology the code declares, read from the entry points (services/<name>/src/main.ts):
+ * each service's default HTTP port and gRPC port (`defaultHttpPort: N`, `grpc: { …, defaultPort: N }`), and
+ * the gateway's gRPC backends (`env.string('<X>_GRPC', '127.0.0.1:<port>')`; the variable names the service:
+ * JOINT_REWARD_PUNISHMENT_GRPC → joint-reward-punishment). Deployments must agree with it.
+ */
+function codeTopology(repo = REPO) {
+  const services = {};
+  for (const name of deployableServices(repo)) {
+    const file = path.join(repo, 'services', name, 'src', 'main.ts');
+    const src = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+    const http = /defaultHttpPort:\s*(\d+)/.exec(src);
+    const grpc = /grpc:\s*\{[^}]*defaultPort:\s*(\d+)/.exec(src);
+    services[name] = { httpPort: http ? Number(http[1]) : null, grpcPort: grpc ? Number(grpc[1]) : null };
+  }
+  const gatewayMain = path.join(repo, 'services', 'gateway', 'src', 'main.ts');
+  const gatewaySrc = fs.existsSync(gatewayMain) ? fs.readFileSync(gatewayMain, 'utf8') : '';
+  const backends = [...gatewaySrc.matchAll(/env\.string\('([A-Z_]+)_GRPC',\s*'[^':]*:(\d+)'\)/g)].map((m) => ({
+    variable: `${m[1]}_GRPC`,
+    service: m[1].toLowerCase().replace(/_/g, '-'),
+    defaultPort: Number(m[2]),
+  }));
+  return { services, gatewayBackends: backends };
+}
+
 /** Does a Kubernetes label selector (matchLabels + matchExpressions) select these labels? */
 function selects(selector, labels = {}) {
   if (!selector) return false;
@@ -62,4 +87,4 @@ class Report {
   }
 }
 
-module.exports = { REPO, deployableServices, selects, selectsMap, Report };
+module.exports = { REPO, deployableServices, codeTopology, selects, selectsMap, Report };

@@ -4,7 +4,7 @@ import { CE, X } from '../cloud-events';
 import type { BusSubscription, DeliveredMessage, EventBus } from '../event-bus';
 import { errorSummary, type Log } from '../logger';
 import { backoffMs, sleep } from '../timing';
-import { childTrace, parseTraceparent, runInTrace } from '../trace-context';
+import { parseTraceparent, runInTrace, startSpan } from '../trace-context';
 import type { Transaction, UnitOfWork } from '../unit-of-work';
 
 export interface EventContext extends Transaction {
@@ -93,14 +93,36 @@ export class EventConsumer {
     if (isRetry) await this.waitUntil(Number(message.headers[X.notBefore] ?? 0));
     const sourceTopic = isRetry ? (message.headers[X.originalTopic] ?? message.topic.replace(/\.retry$/, '')) : message.topic;
 
-    // Handle inside the producer's trace (a child span): logs and events emitted here carry its trace id.
-    const trace = childTrace(parseTraceparent(message.headers[CE.traceparent]));
+    // Handle inside the producer's trace (a consumer span): logs and events emitted here carry its trace id.
+    const span = startSpan(parseTraceparent(message.headers[CE.traceparent]), {
+      name: `${sourceTopic} process`,
+      kind: 'consumer',
+      attributes: {
+        'messaging.system': this.bus.kind,
+        'messaging.destination.name': sourceTopic,
+        'messaging.consumer.group.name': this.options.name,
+        'messaging.message.id': message.headers[CE.id] ?? '',
+        'cloudevents.event_type': type!,
+      },
+    });
+    let failure: unknown;
+    try {
+      await this.process(name, type!, message, sourceTopic, span.trace);
+    } catch (error) {
+      failure = error;
+      throw error;
+    } finally {
+      span.end(failure);
+    }
+  }
+
+  private async process(name: EventName, type: string, message: DeliveredMessage, sourceTopic: string, trace: ReturnType<typeof startSpan>['trace']): Promise<void> {
     let lastError: unknown;
     for (let attempt = 1; attempt <= this.policy.inPlaceAttempts; attempt += 1) {
       try {
         const applied = await runInTrace(trace, () => this.applyOnce(name, message));
         this.log.debug({ consumer: this.options.name, type, eventId: message.headers[CE.id], traceId: trace.traceId, applied }, applied ? 'event applied' : 'event already applied');
-        return this.count(type!, applied ? 'applied' : 'duplicate');
+        return this.count(type, applied ? 'applied' : 'duplicate');
       } catch (error) {
         lastError = error;
         if (error instanceof NonRetryableError || this.stopping) break;
@@ -116,11 +138,11 @@ export class EventConsumer {
         [X.notBefore]: String(Date.now() + this.policy.retryTopicDelaysMs[passes]),
       });
       this.log.warn({ consumer: this.options.name, type, eventId: message.headers[CE.id], pass: passes + 1, err: errorSummary(lastError) }, 'event sent to retry topic');
-      return this.count(type!, 'retry');
+      return this.count(type, 'retry');
     }
     await this.forward(dlqTopic(sourceTopic), message, sourceTopic, lastError, { [X.attempt]: String(passes) });
     this.log.error({ consumer: this.options.name, type, eventId: message.headers[CE.id], err: errorSummary(lastError) }, 'event dead-lettered');
-    this.count(type!, 'dead-letter');
+    this.count(type, 'dead-letter');
   }
 
   /** Applies the event with its inbox row in one transaction; false when it was applied before. */

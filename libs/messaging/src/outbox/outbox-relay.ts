@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { BusMessage, EventBus } from '../event-bus';
 import { errorSummary, type Log } from '../logger';
 import { backoffMs, Waker } from '../timing';
+import { parseTraceparent, startSpan } from '../trace-context';
 
 export interface OutboxRelayOptions {
   /** The service's schema, which holds its `outbox` table. */
@@ -96,13 +97,23 @@ export class OutboxRelay {
       );
       if (rows.length === 0) return;
       const seqs = rows.map((r) => r.seq);
+      // A producer span per event, under the trace that wrote it (exported only when tracing is on).
+      const spans = rows.map((r) =>
+        startSpan(parseTraceparent(r.headers.traceparent), {
+          name: `${r.topic} publish`,
+          kind: 'producer',
+          attributes: { 'messaging.system': this.bus.kind, 'messaging.destination.name': r.topic, 'messaging.message.id': r.event_id },
+        }),
+      );
       try {
         await this.bus.publish(rows.map(toMessage), this.bus.kind === 'in-process' ? manager : undefined);
       } catch (error) {
         failure = error;
+        spans.forEach((span) => span.end(error));
         await this.recordFailure(manager, seqs, error);
         return;
       }
+      spans.forEach((span) => span.end());
       await manager.query(`DELETE FROM ${this.table} WHERE seq = ANY($1::bigint[])`, [seqs]);
       published = rows.length;
     });

@@ -8,8 +8,9 @@ import { ErrorFilter, errorBody, normalizeError } from '../errors/error.filter';
 import { PinoNestLogger } from '../logging/logger';
 import { PlatformMetrics } from '../metrics/metrics';
 import { GrpcMetricsInterceptor } from './grpc-metrics.interceptor';
-import { GrpcTraceInterceptor } from './grpc-trace.interceptor';
-import { childTrace, parseTraceparent, runInTrace } from '@credit/messaging';
+import { GrpcTracingInterceptor } from '../tracing/grpc-tracing.interceptor';
+import { startTracingFromEnv } from '../tracing/tracing';
+import { parseTraceparent, runInTrace, startSpan, type ActiveSpan } from '@credit/messaging';
 import type { ServiceDeps } from './tokens';
 
 export interface StartServiceOptions {
@@ -30,6 +31,8 @@ export const GRPC_LOADER_OPTIONS = { keepCase: false, longs: String, enums: Numb
 
 /** Boots one service: Fastify HTTP (health, metrics, and for the gateway its API) plus its gRPC server. */
 export async function startService(options: StartServiceOptions): Promise<INestApplication> {
+  // OpenTelemetry span export when OTEL_EXPORTER_OTLP_ENDPOINT is set (docs/OPERATIONS.md, "Traces").
+  const tracing = await startTracingFromEnv(options.serviceName);
   const app = await NestFactory.create<NestFastifyApplication>(
     options.module,
     new FastifyAdapter({ bodyLimit: options.bodyLimitBytes ?? 1_048_576, trustProxy: true }),
@@ -51,6 +54,8 @@ export async function startService(options: StartServiceOptions): Promise<INestA
   options.configureHttp?.(app);
   const metrics = app.get(PlatformMetrics);
   const service = options.serviceName;
+  const httpSpans = new WeakMap<object, ActiveSpan>();
+  if (tracing) adapter.getInstance().addHook('onClose', (_instance, done) => void tracing.shutdown().then(() => done(), () => done()));
   // HTTP latency by route pattern (never the raw URL: it could carry identifiers).
   app
     .getHttpAdapter()
@@ -58,15 +63,25 @@ export async function startService(options: StartServiceOptions): Promise<INestA
     .addHook('onResponse', (request, reply, done) => {
       const route = request.routeOptions.url ?? 'unmatched';
       metrics.httpDuration.observe({ service, method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+      const span = httpSpans.get(request);
+      span?.updateName(`${request.method} ${route}`);
+      span?.setAttributes({ 'http.route': route, 'http.response.status_code': reply.statusCode });
+      span?.end(reply.statusCode >= 500 ? new Error(`HTTP ${reply.statusCode}`) : undefined);
       done();
     });
-  app.useGlobalInterceptors(new GrpcTraceInterceptor(), new GrpcMetricsInterceptor(metrics, service));
-  // Every HTTP request runs in a trace: the caller's (W3C traceparent header) or a new one, echoed back.
+  app.useGlobalInterceptors(new GrpcTracingInterceptor(service), new GrpcMetricsInterceptor(metrics, service));
+  // Every HTTP request runs in a server span: in the caller's trace (W3C traceparent header) or a new one,
+  // echoed back; recorded when tracing is on, named by route pattern (never the raw URL) when it ends.
   adapter.getInstance().addHook('onRequest', (request, reply, done) => {
     const header = request.headers.traceparent;
-    const trace = childTrace(parseTraceparent(Array.isArray(header) ? header[0] : header));
-    void reply.header('traceparent', trace.traceparent).header('x-request-id', String(request.id));
-    runInTrace(trace, done);
+    const span = startSpan(parseTraceparent(Array.isArray(header) ? header[0] : header), {
+      name: request.method,
+      kind: 'server',
+      attributes: { 'http.request.method': request.method, 'credit.service': service },
+    });
+    httpSpans.set(request, span);
+    void reply.header('traceparent', span.trace.traceparent).header('x-request-id', String(request.id));
+    runInTrace(span.trace, done);
   });
   if (options.grpc) {
     app.connectMicroservice<MicroserviceOptions>({
