@@ -9,18 +9,360 @@ import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
 import type { Metadata } from "@grpc/grpc-js";
 import { GrpcMethod, GrpcStreamMethod } from "@nestjs/microservices";
 import { Observable } from "rxjs";
+import { SubjectRef } from "./common";
+import { ObjectionOutcome, ObjectionTargetType } from "./objections";
+
+export interface ObjectionContact {
+  name: string;
+  phone: string;
+  email: string;
+  address: string;
+}
+
+export interface ObjectionAttachmentUpload {
+  fileName: string;
+  /** application/pdf, image/jpeg or image/png (configurable). */
+  mediaType: string;
+  contentBase64: string;
+}
 
 export interface FileObjectionRequest {
+  /** The department filing (a department system or the credit office's window acting for the subject). */
   requesterDepartmentId: string;
+  /** Unique per requester department; a retry with the same key and body returns the same objection. */
   idempotencyKey: string;
+  targetType: ObjectionTargetType;
+  /** Record id or list entry id. */
+  targetId: string;
+  /** Record version objected to (0 = the current version); must be the current version. */
+  targetVersion: number;
+  /** NOT_ME, WRONG_CONTENT, SHOULD_HAVE_EXPIRED, ALREADY_REPAIRED, OTHER. */
+  grounds: string;
+  statement: string;
+  contact: ObjectionContact | undefined;
+  attachments: ObjectionAttachmentUpload[];
+}
+
+export interface FileObjectionResponse {
+  objection:
+    | ObjectionView
+    | undefined;
+  /** True when this filing was merged into an objection already open on the same target. */
+  merged: boolean;
+}
+
+export interface DecideObjectionRequest {
+  objectionId: string;
+  /** Must be the verifying department of the objection. */
+  departmentId: string;
+  idempotencyKey: string;
+  outcome: ObjectionOutcome;
+  reasons: string;
+  /** Required with CORRECTED: a JSON object of the fields to change. */
+  correctedFieldsJson: string;
+}
+
+export interface GetObjectionRequest {
+  objectionId: string;
+}
+
+export interface ObjectionAttachmentInfo {
+  index: number;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  /** SHA-256 of the content, hex. */
+  sha256: string;
+}
+
+/** One filing (the first, or one merged into the objection). */
+export interface ObjectionStatement {
+  sequence: number;
+  requesterDepartmentId: string;
+  grounds: string;
+  statement: string;
+  contact: ObjectionContact | undefined;
+  attachments: ObjectionAttachmentInfo[];
+  /** RFC 3339 */
+  filedAt: string;
+}
+
+export interface ObjectionHistoryEntry {
+  sequence: number;
+  /** FILED, MARKED, MERGED, REMINDED, ESCALATED, RESOLVED. */
+  kind: string;
+  /** RFC 3339 */
+  at: string;
+  actor: string;
+  /** Details as a JSON object. */
+  detailJson: string;
 }
 
 export interface ObjectionView {
   objectionId: string;
+  /** OPEN or RESOLVED. */
+  status: string;
+  targetType: ObjectionTargetType;
+  targetId: string;
+  targetVersion: number;
+  subject: SubjectRef | undefined;
+  grounds: string;
+  requesterDepartmentId: string;
+  verifyingDepartmentId: string;
+  /** RFC 3339 */
+  filedAt: string;
+  /** YYYY-MM-DD (Asia/Shanghai) */
+  filingDate: string;
+  markedAt: string;
+  markingDue: string;
+  markedOnTime: boolean;
+  verificationDue: string;
+  /** CALENDAR or WORKING. */
+  verificationDayKind: string;
+  /** Policy versions the deadlines were computed with. */
+  policyVersion: string;
+  escalated: boolean;
+  /** Open and past its due date today (Asia/Shanghai). */
+  overdue: boolean;
+  outcome: ObjectionOutcome;
+  reasons: string;
+  correctedFieldsJson: string;
+  decidedBy: string;
+  decidedAt: string;
+  /** Filled by GetObjection (empty in lists). */
+  statements: ObjectionStatement[];
+  history: ObjectionHistoryEntry[];
 }
 
+export interface ListObjectionsRequest {
+  /** The verifying department. */
+  departmentId: string;
+  requesterDepartmentId: string;
+  /** OPEN or RESOLVED (empty: both). */
+  status: string;
+  /** ORG:<uscc> or NP:<hash>. */
+  subjectKey: string;
+  /** At most 100 (configurable); 0 = 20. */
+  pageSize: number;
+  cursor: string;
+}
+
+export interface ListObjectionsResponse {
+  objections: ObjectionView[];
+  /** Empty on the last page. */
+  nextCursor: string;
+}
+
+export interface ObjectionStatisticsRequest {
+  /** Empty: every department. */
+  departmentId: string;
+  /** YYYY-MM-DD for "overdue"; empty = today (Asia/Shanghai). */
+  asOf: string;
+}
+
+export interface ObjectionOutcomeShare {
+  outcome: ObjectionOutcome;
+  count: number;
+  /** count / resolved, 0..1 */
+  share: number;
+}
+
+export interface DepartmentObjectionStatistics {
+  departmentId: string;
+  open: number;
+  overdue: number;
+  escalated: number;
+  resolved: number;
+  /** Calendar days from filing to decision; 0 when none resolved. */
+  medianHandlingDays: number;
+  markedLate: number;
+  outcomes: ObjectionOutcomeShare[];
+}
+
+export interface ObjectionStatisticsResponse {
+  asOf: string;
+  departments: DepartmentObjectionStatistics[];
+}
+
+export interface ListObjectionNotificationsRequest {
+  departmentId: string;
+  /** YYYY-MM-DD: notifications of this date or later (empty: all). */
+  since: string;
+}
+
+export interface ObjectionNotification {
+  departmentId: string;
+  /** REMINDER or ESCALATION. */
+  kind: string;
+  objectionId: string;
+  /** YYYY-MM-DD */
+  date: string;
+  verificationDue: string;
+}
+
+export interface ListObjectionNotificationsResponse {
+  notifications: ObjectionNotification[];
+}
+
+function createBaseObjectionContact(): ObjectionContact {
+  return { name: "", phone: "", email: "", address: "" };
+}
+
+export const ObjectionContact: MessageFns<ObjectionContact> = {
+  encode(message: ObjectionContact, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.name !== "") {
+      writer.uint32(10).string(message.name);
+    }
+    if (message.phone !== "") {
+      writer.uint32(18).string(message.phone);
+    }
+    if (message.email !== "") {
+      writer.uint32(26).string(message.email);
+    }
+    if (message.address !== "") {
+      writer.uint32(34).string(message.address);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ObjectionContact {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseObjectionContact();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.phone = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.email = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.address = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseObjectionAttachmentUpload(): ObjectionAttachmentUpload {
+  return { fileName: "", mediaType: "", contentBase64: "" };
+}
+
+export const ObjectionAttachmentUpload: MessageFns<ObjectionAttachmentUpload> = {
+  encode(message: ObjectionAttachmentUpload, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.fileName !== "") {
+      writer.uint32(10).string(message.fileName);
+    }
+    if (message.mediaType !== "") {
+      writer.uint32(18).string(message.mediaType);
+    }
+    if (message.contentBase64 !== "") {
+      writer.uint32(26).string(message.contentBase64);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ObjectionAttachmentUpload {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseObjectionAttachmentUpload();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.fileName = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.mediaType = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.contentBase64 = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
 function createBaseFileObjectionRequest(): FileObjectionRequest {
-  return { requesterDepartmentId: "", idempotencyKey: "" };
+  return {
+    requesterDepartmentId: "",
+    idempotencyKey: "",
+    targetType: 0,
+    targetId: "",
+    targetVersion: 0,
+    grounds: "",
+    statement: "",
+    contact: undefined,
+    attachments: [],
+  };
 }
 
 export const FileObjectionRequest: MessageFns<FileObjectionRequest> = {
@@ -30,6 +372,27 @@ export const FileObjectionRequest: MessageFns<FileObjectionRequest> = {
     }
     if (message.idempotencyKey !== "") {
       writer.uint32(18).string(message.idempotencyKey);
+    }
+    if (message.targetType !== 0) {
+      writer.uint32(24).int32(message.targetType);
+    }
+    if (message.targetId !== "") {
+      writer.uint32(34).string(message.targetId);
+    }
+    if (message.targetVersion !== 0) {
+      writer.uint32(40).int32(message.targetVersion);
+    }
+    if (message.grounds !== "") {
+      writer.uint32(50).string(message.grounds);
+    }
+    if (message.statement !== "") {
+      writer.uint32(58).string(message.statement);
+    }
+    if (message.contact !== undefined) {
+      ObjectionContact.encode(message.contact, writer.uint32(66).fork()).join();
+    }
+    for (const v of message.attachments) {
+      ObjectionAttachmentUpload.encode(v!, writer.uint32(74).fork()).join();
     }
     return writer;
   },
@@ -63,6 +426,566 @@ export const FileObjectionRequest: MessageFns<FileObjectionRequest> = {
             message.idempotencyKey = reader.string();
             continue;
           }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.targetType = reader.int32() as any;
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.targetId = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.targetVersion = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.grounds = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.statement = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.contact = ObjectionContact.decode(reader, reader.uint32());
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.attachments.push(ObjectionAttachmentUpload.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseFileObjectionResponse(): FileObjectionResponse {
+  return { objection: undefined, merged: false };
+}
+
+export const FileObjectionResponse: MessageFns<FileObjectionResponse> = {
+  encode(message: FileObjectionResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.objection !== undefined) {
+      ObjectionView.encode(message.objection, writer.uint32(10).fork()).join();
+    }
+    if (message.merged !== false) {
+      writer.uint32(16).bool(message.merged);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): FileObjectionResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseFileObjectionResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.objection = ObjectionView.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.merged = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseDecideObjectionRequest(): DecideObjectionRequest {
+  return { objectionId: "", departmentId: "", idempotencyKey: "", outcome: 0, reasons: "", correctedFieldsJson: "" };
+}
+
+export const DecideObjectionRequest: MessageFns<DecideObjectionRequest> = {
+  encode(message: DecideObjectionRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.objectionId !== "") {
+      writer.uint32(10).string(message.objectionId);
+    }
+    if (message.departmentId !== "") {
+      writer.uint32(18).string(message.departmentId);
+    }
+    if (message.idempotencyKey !== "") {
+      writer.uint32(26).string(message.idempotencyKey);
+    }
+    if (message.outcome !== 0) {
+      writer.uint32(32).int32(message.outcome);
+    }
+    if (message.reasons !== "") {
+      writer.uint32(42).string(message.reasons);
+    }
+    if (message.correctedFieldsJson !== "") {
+      writer.uint32(50).string(message.correctedFieldsJson);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DecideObjectionRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDecideObjectionRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.objectionId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.departmentId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.outcome = reader.int32() as any;
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.reasons = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.correctedFieldsJson = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseGetObjectionRequest(): GetObjectionRequest {
+  return { objectionId: "" };
+}
+
+export const GetObjectionRequest: MessageFns<GetObjectionRequest> = {
+  encode(message: GetObjectionRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.objectionId !== "") {
+      writer.uint32(10).string(message.objectionId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetObjectionRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetObjectionRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.objectionId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseObjectionAttachmentInfo(): ObjectionAttachmentInfo {
+  return { index: 0, fileName: "", mediaType: "", sizeBytes: 0, sha256: "" };
+}
+
+export const ObjectionAttachmentInfo: MessageFns<ObjectionAttachmentInfo> = {
+  encode(message: ObjectionAttachmentInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.index !== 0) {
+      writer.uint32(8).int32(message.index);
+    }
+    if (message.fileName !== "") {
+      writer.uint32(18).string(message.fileName);
+    }
+    if (message.mediaType !== "") {
+      writer.uint32(26).string(message.mediaType);
+    }
+    if (message.sizeBytes !== 0) {
+      writer.uint32(32).int64(message.sizeBytes);
+    }
+    if (message.sha256 !== "") {
+      writer.uint32(42).string(message.sha256);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ObjectionAttachmentInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseObjectionAttachmentInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.index = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.fileName = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.mediaType = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.sizeBytes = longToNumber(reader.int64());
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.sha256 = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseObjectionStatement(): ObjectionStatement {
+  return {
+    sequence: 0,
+    requesterDepartmentId: "",
+    grounds: "",
+    statement: "",
+    contact: undefined,
+    attachments: [],
+    filedAt: "",
+  };
+}
+
+export const ObjectionStatement: MessageFns<ObjectionStatement> = {
+  encode(message: ObjectionStatement, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.sequence !== 0) {
+      writer.uint32(8).int32(message.sequence);
+    }
+    if (message.requesterDepartmentId !== "") {
+      writer.uint32(18).string(message.requesterDepartmentId);
+    }
+    if (message.grounds !== "") {
+      writer.uint32(26).string(message.grounds);
+    }
+    if (message.statement !== "") {
+      writer.uint32(34).string(message.statement);
+    }
+    if (message.contact !== undefined) {
+      ObjectionContact.encode(message.contact, writer.uint32(42).fork()).join();
+    }
+    for (const v of message.attachments) {
+      ObjectionAttachmentInfo.encode(v!, writer.uint32(50).fork()).join();
+    }
+    if (message.filedAt !== "") {
+      writer.uint32(58).string(message.filedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ObjectionStatement {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseObjectionStatement();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.sequence = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.requesterDepartmentId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.grounds = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.statement = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.contact = ObjectionContact.decode(reader, reader.uint32());
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.attachments.push(ObjectionAttachmentInfo.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.filedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseObjectionHistoryEntry(): ObjectionHistoryEntry {
+  return { sequence: 0, kind: "", at: "", actor: "", detailJson: "" };
+}
+
+export const ObjectionHistoryEntry: MessageFns<ObjectionHistoryEntry> = {
+  encode(message: ObjectionHistoryEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.sequence !== 0) {
+      writer.uint32(8).int32(message.sequence);
+    }
+    if (message.kind !== "") {
+      writer.uint32(18).string(message.kind);
+    }
+    if (message.at !== "") {
+      writer.uint32(26).string(message.at);
+    }
+    if (message.actor !== "") {
+      writer.uint32(34).string(message.actor);
+    }
+    if (message.detailJson !== "") {
+      writer.uint32(42).string(message.detailJson);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ObjectionHistoryEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseObjectionHistoryEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.sequence = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.kind = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.at = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.actor = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.detailJson = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -77,13 +1000,115 @@ export const FileObjectionRequest: MessageFns<FileObjectionRequest> = {
 };
 
 function createBaseObjectionView(): ObjectionView {
-  return { objectionId: "" };
+  return {
+    objectionId: "",
+    status: "",
+    targetType: 0,
+    targetId: "",
+    targetVersion: 0,
+    subject: undefined,
+    grounds: "",
+    requesterDepartmentId: "",
+    verifyingDepartmentId: "",
+    filedAt: "",
+    filingDate: "",
+    markedAt: "",
+    markingDue: "",
+    markedOnTime: false,
+    verificationDue: "",
+    verificationDayKind: "",
+    policyVersion: "",
+    escalated: false,
+    overdue: false,
+    outcome: 0,
+    reasons: "",
+    correctedFieldsJson: "",
+    decidedBy: "",
+    decidedAt: "",
+    statements: [],
+    history: [],
+  };
 }
 
 export const ObjectionView: MessageFns<ObjectionView> = {
   encode(message: ObjectionView, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.objectionId !== "") {
       writer.uint32(10).string(message.objectionId);
+    }
+    if (message.status !== "") {
+      writer.uint32(18).string(message.status);
+    }
+    if (message.targetType !== 0) {
+      writer.uint32(24).int32(message.targetType);
+    }
+    if (message.targetId !== "") {
+      writer.uint32(34).string(message.targetId);
+    }
+    if (message.targetVersion !== 0) {
+      writer.uint32(40).int32(message.targetVersion);
+    }
+    if (message.subject !== undefined) {
+      SubjectRef.encode(message.subject, writer.uint32(50).fork()).join();
+    }
+    if (message.grounds !== "") {
+      writer.uint32(58).string(message.grounds);
+    }
+    if (message.requesterDepartmentId !== "") {
+      writer.uint32(66).string(message.requesterDepartmentId);
+    }
+    if (message.verifyingDepartmentId !== "") {
+      writer.uint32(74).string(message.verifyingDepartmentId);
+    }
+    if (message.filedAt !== "") {
+      writer.uint32(82).string(message.filedAt);
+    }
+    if (message.filingDate !== "") {
+      writer.uint32(90).string(message.filingDate);
+    }
+    if (message.markedAt !== "") {
+      writer.uint32(98).string(message.markedAt);
+    }
+    if (message.markingDue !== "") {
+      writer.uint32(106).string(message.markingDue);
+    }
+    if (message.markedOnTime !== false) {
+      writer.uint32(112).bool(message.markedOnTime);
+    }
+    if (message.verificationDue !== "") {
+      writer.uint32(122).string(message.verificationDue);
+    }
+    if (message.verificationDayKind !== "") {
+      writer.uint32(130).string(message.verificationDayKind);
+    }
+    if (message.policyVersion !== "") {
+      writer.uint32(138).string(message.policyVersion);
+    }
+    if (message.escalated !== false) {
+      writer.uint32(144).bool(message.escalated);
+    }
+    if (message.overdue !== false) {
+      writer.uint32(152).bool(message.overdue);
+    }
+    if (message.outcome !== 0) {
+      writer.uint32(160).int32(message.outcome);
+    }
+    if (message.reasons !== "") {
+      writer.uint32(170).string(message.reasons);
+    }
+    if (message.correctedFieldsJson !== "") {
+      writer.uint32(178).string(message.correctedFieldsJson);
+    }
+    if (message.decidedBy !== "") {
+      writer.uint32(186).string(message.decidedBy);
+    }
+    if (message.decidedAt !== "") {
+      writer.uint32(194).string(message.decidedAt);
+    }
+    for (const v of message.statements) {
+      ObjectionStatement.encode(v!, writer.uint32(202).fork()).join();
+    }
+    for (const v of message.history) {
+      ObjectionHistoryEntry.encode(v!, writer.uint32(210).fork()).join();
     }
     return writer;
   },
@@ -109,6 +1134,206 @@ export const ObjectionView: MessageFns<ObjectionView> = {
             message.objectionId = reader.string();
             continue;
           }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.status = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.targetType = reader.int32() as any;
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.targetId = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.targetVersion = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.subject = SubjectRef.decode(reader, reader.uint32());
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.grounds = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.requesterDepartmentId = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.verifyingDepartmentId = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.filedAt = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.filingDate = reader.string();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.markedAt = reader.string();
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.markingDue = reader.string();
+            continue;
+          }
+          case 14: {
+            if (tag !== 112) {
+              break;
+            }
+
+            message.markedOnTime = reader.bool();
+            continue;
+          }
+          case 15: {
+            if (tag !== 122) {
+              break;
+            }
+
+            message.verificationDue = reader.string();
+            continue;
+          }
+          case 16: {
+            if (tag !== 130) {
+              break;
+            }
+
+            message.verificationDayKind = reader.string();
+            continue;
+          }
+          case 17: {
+            if (tag !== 138) {
+              break;
+            }
+
+            message.policyVersion = reader.string();
+            continue;
+          }
+          case 18: {
+            if (tag !== 144) {
+              break;
+            }
+
+            message.escalated = reader.bool();
+            continue;
+          }
+          case 19: {
+            if (tag !== 152) {
+              break;
+            }
+
+            message.overdue = reader.bool();
+            continue;
+          }
+          case 20: {
+            if (tag !== 160) {
+              break;
+            }
+
+            message.outcome = reader.int32() as any;
+            continue;
+          }
+          case 21: {
+            if (tag !== 170) {
+              break;
+            }
+
+            message.reasons = reader.string();
+            continue;
+          }
+          case 22: {
+            if (tag !== 178) {
+              break;
+            }
+
+            message.correctedFieldsJson = reader.string();
+            continue;
+          }
+          case 23: {
+            if (tag !== 186) {
+              break;
+            }
+
+            message.decidedBy = reader.string();
+            continue;
+          }
+          case 24: {
+            if (tag !== 194) {
+              break;
+            }
+
+            message.decidedAt = reader.string();
+            continue;
+          }
+          case 25: {
+            if (tag !== 202) {
+              break;
+            }
+
+            message.statements.push(ObjectionStatement.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 26: {
+            if (tag !== 210) {
+              break;
+            }
+
+            message.history.push(ObjectionHistoryEntry.decode(reader, reader.uint32()));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -122,28 +1347,772 @@ export const ObjectionView: MessageFns<ObjectionView> = {
   },
 };
 
-/** Internal RPC of objection; reached only from the gateway. */
-
-export interface ObjectionServiceClient {
-  /** Files an objection against a record version or a list entry. */
-
-  fileObjection(request: FileObjectionRequest, metadata?: Metadata): Observable<ObjectionView>;
+function createBaseListObjectionsRequest(): ListObjectionsRequest {
+  return { departmentId: "", requesterDepartmentId: "", status: "", subjectKey: "", pageSize: 0, cursor: "" };
 }
 
-/** Internal RPC of objection; reached only from the gateway. */
+export const ListObjectionsRequest: MessageFns<ListObjectionsRequest> = {
+  encode(message: ListObjectionsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.departmentId !== "") {
+      writer.uint32(10).string(message.departmentId);
+    }
+    if (message.requesterDepartmentId !== "") {
+      writer.uint32(18).string(message.requesterDepartmentId);
+    }
+    if (message.status !== "") {
+      writer.uint32(26).string(message.status);
+    }
+    if (message.subjectKey !== "") {
+      writer.uint32(34).string(message.subjectKey);
+    }
+    if (message.pageSize !== 0) {
+      writer.uint32(40).int32(message.pageSize);
+    }
+    if (message.cursor !== "") {
+      writer.uint32(50).string(message.cursor);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListObjectionsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListObjectionsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.departmentId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.requesterDepartmentId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.status = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.subjectKey = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.pageSize = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.cursor = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseListObjectionsResponse(): ListObjectionsResponse {
+  return { objections: [], nextCursor: "" };
+}
+
+export const ListObjectionsResponse: MessageFns<ListObjectionsResponse> = {
+  encode(message: ListObjectionsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.objections) {
+      ObjectionView.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.nextCursor !== "") {
+      writer.uint32(18).string(message.nextCursor);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListObjectionsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListObjectionsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.objections.push(ObjectionView.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.nextCursor = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseObjectionStatisticsRequest(): ObjectionStatisticsRequest {
+  return { departmentId: "", asOf: "" };
+}
+
+export const ObjectionStatisticsRequest: MessageFns<ObjectionStatisticsRequest> = {
+  encode(message: ObjectionStatisticsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.departmentId !== "") {
+      writer.uint32(10).string(message.departmentId);
+    }
+    if (message.asOf !== "") {
+      writer.uint32(18).string(message.asOf);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ObjectionStatisticsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseObjectionStatisticsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.departmentId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.asOf = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseObjectionOutcomeShare(): ObjectionOutcomeShare {
+  return { outcome: 0, count: 0, share: 0 };
+}
+
+export const ObjectionOutcomeShare: MessageFns<ObjectionOutcomeShare> = {
+  encode(message: ObjectionOutcomeShare, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.outcome !== 0) {
+      writer.uint32(8).int32(message.outcome);
+    }
+    if (message.count !== 0) {
+      writer.uint32(16).int32(message.count);
+    }
+    if (message.share !== 0) {
+      writer.uint32(25).double(message.share);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ObjectionOutcomeShare {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseObjectionOutcomeShare();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.outcome = reader.int32() as any;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.count = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 25) {
+              break;
+            }
+
+            message.share = reader.double();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseDepartmentObjectionStatistics(): DepartmentObjectionStatistics {
+  return {
+    departmentId: "",
+    open: 0,
+    overdue: 0,
+    escalated: 0,
+    resolved: 0,
+    medianHandlingDays: 0,
+    markedLate: 0,
+    outcomes: [],
+  };
+}
+
+export const DepartmentObjectionStatistics: MessageFns<DepartmentObjectionStatistics> = {
+  encode(message: DepartmentObjectionStatistics, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.departmentId !== "") {
+      writer.uint32(10).string(message.departmentId);
+    }
+    if (message.open !== 0) {
+      writer.uint32(16).int32(message.open);
+    }
+    if (message.overdue !== 0) {
+      writer.uint32(24).int32(message.overdue);
+    }
+    if (message.escalated !== 0) {
+      writer.uint32(32).int32(message.escalated);
+    }
+    if (message.resolved !== 0) {
+      writer.uint32(40).int32(message.resolved);
+    }
+    if (message.medianHandlingDays !== 0) {
+      writer.uint32(49).double(message.medianHandlingDays);
+    }
+    if (message.markedLate !== 0) {
+      writer.uint32(56).int32(message.markedLate);
+    }
+    for (const v of message.outcomes) {
+      ObjectionOutcomeShare.encode(v!, writer.uint32(66).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DepartmentObjectionStatistics {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDepartmentObjectionStatistics();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.departmentId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.open = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.overdue = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.escalated = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.resolved = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 49) {
+              break;
+            }
+
+            message.medianHandlingDays = reader.double();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.markedLate = reader.int32();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.outcomes.push(ObjectionOutcomeShare.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseObjectionStatisticsResponse(): ObjectionStatisticsResponse {
+  return { asOf: "", departments: [] };
+}
+
+export const ObjectionStatisticsResponse: MessageFns<ObjectionStatisticsResponse> = {
+  encode(message: ObjectionStatisticsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.asOf !== "") {
+      writer.uint32(10).string(message.asOf);
+    }
+    for (const v of message.departments) {
+      DepartmentObjectionStatistics.encode(v!, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ObjectionStatisticsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseObjectionStatisticsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.asOf = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.departments.push(DepartmentObjectionStatistics.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseListObjectionNotificationsRequest(): ListObjectionNotificationsRequest {
+  return { departmentId: "", since: "" };
+}
+
+export const ListObjectionNotificationsRequest: MessageFns<ListObjectionNotificationsRequest> = {
+  encode(message: ListObjectionNotificationsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.departmentId !== "") {
+      writer.uint32(10).string(message.departmentId);
+    }
+    if (message.since !== "") {
+      writer.uint32(18).string(message.since);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListObjectionNotificationsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListObjectionNotificationsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.departmentId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.since = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseObjectionNotification(): ObjectionNotification {
+  return { departmentId: "", kind: "", objectionId: "", date: "", verificationDue: "" };
+}
+
+export const ObjectionNotification: MessageFns<ObjectionNotification> = {
+  encode(message: ObjectionNotification, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.departmentId !== "") {
+      writer.uint32(10).string(message.departmentId);
+    }
+    if (message.kind !== "") {
+      writer.uint32(18).string(message.kind);
+    }
+    if (message.objectionId !== "") {
+      writer.uint32(26).string(message.objectionId);
+    }
+    if (message.date !== "") {
+      writer.uint32(34).string(message.date);
+    }
+    if (message.verificationDue !== "") {
+      writer.uint32(42).string(message.verificationDue);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ObjectionNotification {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseObjectionNotification();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.departmentId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.kind = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.objectionId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.date = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.verificationDue = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseListObjectionNotificationsResponse(): ListObjectionNotificationsResponse {
+  return { notifications: [] };
+}
+
+export const ListObjectionNotificationsResponse: MessageFns<ListObjectionNotificationsResponse> = {
+  encode(message: ListObjectionNotificationsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.notifications) {
+      ObjectionNotification.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListObjectionNotificationsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListObjectionNotificationsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.notifications.push(ObjectionNotification.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+/** Internal RPC of objection (异议处理); reached only from the gateway, which authenticates the department. */
+
+export interface ObjectionServiceClient {
+  /**
+   * Files an objection against a record (current version) or a list entry; the target is marked at once
+   * (ObjectionMarked). A retry with the same idempotency key returns the same objection; a second filing
+   * on a target with an open objection is merged into it (merged = true).
+   */
+
+  fileObjection(request: FileObjectionRequest, metadata?: Metadata): Observable<FileObjectionResponse>;
+
+  /** The verifying department's outcome (CORRECTED / REVOKED / MAINTAINED); emits ObjectionResolved. */
+
+  decideObjection(request: DecideObjectionRequest, metadata?: Metadata): Observable<ObjectionView>;
+
+  /** One objection with its statements, attachments (metadata) and history. */
+
+  getObjection(request: GetObjectionRequest, metadata?: Metadata): Observable<ObjectionView>;
+
+  /** Objections by verifying department / requester / status / subject, newest first, cursor-paginated. */
+
+  listObjections(request: ListObjectionsRequest, metadata?: Metadata): Observable<ListObjectionsResponse>;
+
+  /** Supervision: per verifying department, open, overdue, median handling time and outcome shares. */
+
+  objectionStatistics(
+    request: ObjectionStatisticsRequest,
+    metadata?: Metadata,
+  ): Observable<ObjectionStatisticsResponse>;
+
+  /** Reminders and escalations addressed to a department. */
+
+  listObjectionNotifications(
+    request: ListObjectionNotificationsRequest,
+    metadata?: Metadata,
+  ): Observable<ListObjectionNotificationsResponse>;
+}
+
+/** Internal RPC of objection (异议处理); reached only from the gateway, which authenticates the department. */
 
 export interface ObjectionServiceController {
-  /** Files an objection against a record version or a list entry. */
+  /**
+   * Files an objection against a record (current version) or a list entry; the target is marked at once
+   * (ObjectionMarked). A retry with the same idempotency key returns the same objection; a second filing
+   * on a target with an open objection is merged into it (merged = true).
+   */
 
   fileObjection(
     request: FileObjectionRequest,
     metadata?: Metadata,
+  ): Promise<FileObjectionResponse> | Observable<FileObjectionResponse> | FileObjectionResponse;
+
+  /** The verifying department's outcome (CORRECTED / REVOKED / MAINTAINED); emits ObjectionResolved. */
+
+  decideObjection(
+    request: DecideObjectionRequest,
+    metadata?: Metadata,
   ): Promise<ObjectionView> | Observable<ObjectionView> | ObjectionView;
+
+  /** One objection with its statements, attachments (metadata) and history. */
+
+  getObjection(
+    request: GetObjectionRequest,
+    metadata?: Metadata,
+  ): Promise<ObjectionView> | Observable<ObjectionView> | ObjectionView;
+
+  /** Objections by verifying department / requester / status / subject, newest first, cursor-paginated. */
+
+  listObjections(
+    request: ListObjectionsRequest,
+    metadata?: Metadata,
+  ): Promise<ListObjectionsResponse> | Observable<ListObjectionsResponse> | ListObjectionsResponse;
+
+  /** Supervision: per verifying department, open, overdue, median handling time and outcome shares. */
+
+  objectionStatistics(
+    request: ObjectionStatisticsRequest,
+    metadata?: Metadata,
+  ): Promise<ObjectionStatisticsResponse> | Observable<ObjectionStatisticsResponse> | ObjectionStatisticsResponse;
+
+  /** Reminders and escalations addressed to a department. */
+
+  listObjectionNotifications(
+    request: ListObjectionNotificationsRequest,
+    metadata?: Metadata,
+  ):
+    | Promise<ListObjectionNotificationsResponse>
+    | Observable<ListObjectionNotificationsResponse>
+    | ListObjectionNotificationsResponse;
 }
 
 export function ObjectionServiceControllerMethods() {
   return function (constructor: Function) {
-    const grpcMethods: string[] = ["fileObjection"];
+    const grpcMethods: string[] = [
+      "fileObjection",
+      "decideObjection",
+      "getObjection",
+      "listObjections",
+      "objectionStatistics",
+      "listObjectionNotifications",
+    ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
       GrpcMethod("ObjectionService", method)(constructor.prototype[method], method, descriptor);
@@ -159,6 +2128,17 @@ export function ObjectionServiceControllerMethods() {
 }
 
 export const OBJECTION_SERVICE_NAME = "ObjectionService";
+
+function longToNumber(int64: { toString(): string }): number {
+  const num = globalThis.Number(int64.toString());
+  if (num > globalThis.Number.MAX_SAFE_INTEGER) {
+    throw new globalThis.Error("Value is larger than Number.MAX_SAFE_INTEGER");
+  }
+  if (num < globalThis.Number.MIN_SAFE_INTEGER) {
+    throw new globalThis.Error("Value is smaller than Number.MIN_SAFE_INTEGER");
+  }
+  return num;
+}
 
 interface MessageFns<T> {
   encode(message: T, writer?: BinaryWriter): BinaryWriter;
