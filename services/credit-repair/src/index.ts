@@ -1,2 +1,3 @@
 // Public surface for the composition root (standalone) and tools; other services must not import it.
 export { CREDIT_REPAIR, CreditRepairModule } from './credit-repair.module';
+export type { CreditRepairOptions, RepairClock } from './repair/repair-clock';

@@ -9,23 +9,818 @@ import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
 import type { Metadata } from "@grpc/grpc-js";
 import { GrpcMethod, GrpcStreamMethod } from "@nestjs/microservices";
 import { Observable } from "rxjs";
+import { SeverityTier, SubjectInput, SubjectRef } from "./common";
+import { RepairTargetType } from "./repairs";
+
+export interface RepairTargetRef {
+  type: RepairTargetType;
+  /** A record id or a list entry id. */
+  id: string;
+}
+
+export interface GetReminderLetterRequest {
+  recordId: string;
+  requesterDepartmentId: string;
+}
+
+export interface ReminderLetter {
+  letterId: string;
+  recordId: string;
+  subject:
+    | SubjectRef
+    | undefined;
+  /** The department that decided the penalty; it decides the repair. */
+  decidingDepartmentId: string;
+  decisionNumber: string;
+  /** YYYY-MM-DD */
+  decisionDate: string;
+  severity: SeverityTier;
+  /** First day a repair may take effect (minimum publicity end; the decision date for minor records). */
+  earliestRepairDate: string;
+  /** Last day (exclusive) of publicity when not repaired. */
+  publicityMaxEnd: string;
+  /** RECORD, plus LIST_ENTRY when the record may lead to the serious-dishonesty list. */
+  routes: RepairTargetType[];
+  /** Repair methods open to this subject (COMMITMENT, RECTIFICATION, ...). */
+  methods: string[];
+  /** Obligations to meet first, e.g. FINE_PAYMENT, RECTIFICATION, REPAIR_COMMITMENT. */
+  obligations: string[];
+  acceptanceFeedbackWorkingDays: number;
+  decisionWorkingDays: number;
+  /** The letter in Chinese, as sent to the subject. */
+  textZh: string;
+  policyVersion: string;
+  /** RFC 3339 */
+  issuedAt: string;
+}
+
+export interface RepairEvidenceAttachment {
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  /** Lower-case hex SHA-256 of the file content. */
+  sha256: string;
+  /** What it proves, e.g. FINE_RECEIPT, RECTIFICATION_REPORT, TRAINING_CERTIFICATE, CREDIT_REPORT. */
+  kind: string;
+}
+
+export interface RepairEvidence {
+  finePaid: boolean;
+  rectificationDone: boolean;
+  attachments: RepairEvidenceAttachment[];
+}
+
+export interface RepairCommitment {
+  /** Commitment code (region + date + serial), when registered. */
+  commitmentId: string;
+  text: string;
+  /** Must be 信用修复. */
+  type: string;
+}
 
 export interface CheckRepairEligibilityRequest {
   requesterDepartmentId: string;
+  subject: SubjectInput | undefined;
+  target: RepairTargetRef | undefined;
+  evidence: RepairEvidence | undefined;
+  commitment: RepairCommitment | undefined;
+}
+
+export interface RepairCondition {
+  code: string;
+  field: string;
+  messageZh: string;
+  messageEn: string;
 }
 
 export interface RepairEligibility {
   eligible: boolean;
+  unmet: RepairCondition[];
+  /** YYYY-MM-DD; empty when the target can never be repaired. */
+  earliestEligibleDate: string;
+  decidingDepartmentId: string;
+  /** The day the answer is for (today, Asia/Shanghai). */
+  asOf: string;
 }
 
+export interface ApplyForRepairRequest {
+  /** Retries with the same key (per subject) return the first application. */
+  idempotencyKey: string;
+  subject: SubjectInput | undefined;
+  target: RepairTargetRef | undefined;
+  methods: string[];
+  statement: string;
+  evidence: RepairEvidence | undefined;
+  commitment:
+    | RepairCommitment
+    | undefined;
+  /** The department system that forwarded the application, if any (e.g. the credit office). */
+  requesterDepartmentId: string;
+}
+
+export interface GetRepairApplicationRequest {
+  applicationId: string;
+  requesterDepartmentId: string;
+}
+
+export interface RepairApplication {
+  applicationId: string;
+  subject: SubjectRef | undefined;
+  target:
+    | RepairTargetRef
+    | undefined;
+  /** REFUSED, ACCEPTED, APPROVED, REJECTED, REVOKED. */
+  status: string;
+  methods: string[];
+  statement: string;
+  evidence: RepairEvidence | undefined;
+  commitment: RepairCommitment | undefined;
+  decidingDepartmentId: string;
+  /** With REFUSED: every unmet condition, and the earliest eligible date. */
+  refusalReasons: RepairCondition[];
+  earliestEligibleDate: string;
+  /** YYYY-MM-DD */
+  appliedOn: string;
+  feedbackDue: string;
+  decisionDue: string;
+  /** Set by the daily sweep when the decision is overdue. */
+  escalatedOn: string;
+  decidedOn: string;
+  rejectionReasons: string[];
+  effectiveDate: string;
+  decidedOnTime: boolean;
+  recordIds: string[];
+  revokedOn: string;
+  revocationReason: string;
+  policyVersion: string;
+}
+
+export interface DecideRepairRequest {
+  applicationId: string;
+  departmentId: string;
+  /** APPROVED or REJECTED. */
+  outcome: string;
+  /** Required with REJECTED. */
+  reasons: string[];
+}
+
+export interface ReportCommitmentBreachRequest {
+  applicationId: string;
+  departmentId: string;
+  reason: string;
+}
+
+export interface RepairStatisticsRequest {
+  /** Restrict to one deciding department (empty: all). */
+  decidingDepartmentId: string;
+  /** YYYY-MM-DD, inclusive; empty: unbounded. Applied to the application date. */
+  from: string;
+  to: string;
+}
+
+export interface RepairStatusCount {
+  status: string;
+  count: number;
+}
+
+export interface RepeatRepairSubject {
+  subjectKey: string;
+  name: string;
+  approvedRepairs: number;
+}
+
+export interface RepairStatisticsResponse {
+  byStatus: RepairStatusCount[];
+  decided: number;
+  decidedOnTime: number;
+  /** decided_on_time / decided; 0 when nothing was decided. */
+  onTimeRate: number;
+  /** Accepted applications whose decision is overdue now. */
+  overdueOpen: number;
+  /** Subjects with more than one approved repair, most first. */
+  repeatSubjects: RepeatRepairSubject[];
+}
+
+function createBaseRepairTargetRef(): RepairTargetRef {
+  return { type: 0, id: "" };
+}
+
+export const RepairTargetRef: MessageFns<RepairTargetRef> = {
+  encode(message: RepairTargetRef, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.type !== 0) {
+      writer.uint32(8).int32(message.type);
+    }
+    if (message.id !== "") {
+      writer.uint32(18).string(message.id);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RepairTargetRef {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRepairTargetRef();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.type = reader.int32() as any;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseGetReminderLetterRequest(): GetReminderLetterRequest {
+  return { recordId: "", requesterDepartmentId: "" };
+}
+
+export const GetReminderLetterRequest: MessageFns<GetReminderLetterRequest> = {
+  encode(message: GetReminderLetterRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.recordId !== "") {
+      writer.uint32(10).string(message.recordId);
+    }
+    if (message.requesterDepartmentId !== "") {
+      writer.uint32(18).string(message.requesterDepartmentId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetReminderLetterRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetReminderLetterRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.recordId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.requesterDepartmentId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseReminderLetter(): ReminderLetter {
+  return {
+    letterId: "",
+    recordId: "",
+    subject: undefined,
+    decidingDepartmentId: "",
+    decisionNumber: "",
+    decisionDate: "",
+    severity: 0,
+    earliestRepairDate: "",
+    publicityMaxEnd: "",
+    routes: [],
+    methods: [],
+    obligations: [],
+    acceptanceFeedbackWorkingDays: 0,
+    decisionWorkingDays: 0,
+    textZh: "",
+    policyVersion: "",
+    issuedAt: "",
+  };
+}
+
+export const ReminderLetter: MessageFns<ReminderLetter> = {
+  encode(message: ReminderLetter, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.letterId !== "") {
+      writer.uint32(10).string(message.letterId);
+    }
+    if (message.recordId !== "") {
+      writer.uint32(18).string(message.recordId);
+    }
+    if (message.subject !== undefined) {
+      SubjectRef.encode(message.subject, writer.uint32(26).fork()).join();
+    }
+    if (message.decidingDepartmentId !== "") {
+      writer.uint32(34).string(message.decidingDepartmentId);
+    }
+    if (message.decisionNumber !== "") {
+      writer.uint32(42).string(message.decisionNumber);
+    }
+    if (message.decisionDate !== "") {
+      writer.uint32(50).string(message.decisionDate);
+    }
+    if (message.severity !== 0) {
+      writer.uint32(56).int32(message.severity);
+    }
+    if (message.earliestRepairDate !== "") {
+      writer.uint32(66).string(message.earliestRepairDate);
+    }
+    if (message.publicityMaxEnd !== "") {
+      writer.uint32(74).string(message.publicityMaxEnd);
+    }
+    if (message.routes.length !== 0) {
+      writer.uint32(82).fork();
+      for (const v of message.routes) {
+        writer.int32(v);
+      }
+      writer.join();
+    }
+    for (const v of message.methods) {
+      writer.uint32(90).string(v!);
+    }
+    for (const v of message.obligations) {
+      writer.uint32(98).string(v!);
+    }
+    if (message.acceptanceFeedbackWorkingDays !== 0) {
+      writer.uint32(104).int32(message.acceptanceFeedbackWorkingDays);
+    }
+    if (message.decisionWorkingDays !== 0) {
+      writer.uint32(112).int32(message.decisionWorkingDays);
+    }
+    if (message.textZh !== "") {
+      writer.uint32(122).string(message.textZh);
+    }
+    if (message.policyVersion !== "") {
+      writer.uint32(130).string(message.policyVersion);
+    }
+    if (message.issuedAt !== "") {
+      writer.uint32(138).string(message.issuedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ReminderLetter {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseReminderLetter();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.letterId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.recordId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.subject = SubjectRef.decode(reader, reader.uint32());
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.decidingDepartmentId = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.decisionNumber = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.decisionDate = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.severity = reader.int32() as any;
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.earliestRepairDate = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.publicityMaxEnd = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag === 80) {
+              message.routes.push(reader.int32() as any);
+
+              continue;
+            }
+
+            if (tag === 82) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.routes.push(reader.int32() as any);
+              }
+
+              continue;
+            }
+
+            break;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.methods.push(reader.string());
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.obligations.push(reader.string());
+            continue;
+          }
+          case 13: {
+            if (tag !== 104) {
+              break;
+            }
+
+            message.acceptanceFeedbackWorkingDays = reader.int32();
+            continue;
+          }
+          case 14: {
+            if (tag !== 112) {
+              break;
+            }
+
+            message.decisionWorkingDays = reader.int32();
+            continue;
+          }
+          case 15: {
+            if (tag !== 122) {
+              break;
+            }
+
+            message.textZh = reader.string();
+            continue;
+          }
+          case 16: {
+            if (tag !== 130) {
+              break;
+            }
+
+            message.policyVersion = reader.string();
+            continue;
+          }
+          case 17: {
+            if (tag !== 138) {
+              break;
+            }
+
+            message.issuedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseRepairEvidenceAttachment(): RepairEvidenceAttachment {
+  return { fileName: "", mediaType: "", sizeBytes: 0, sha256: "", kind: "" };
+}
+
+export const RepairEvidenceAttachment: MessageFns<RepairEvidenceAttachment> = {
+  encode(message: RepairEvidenceAttachment, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.fileName !== "") {
+      writer.uint32(10).string(message.fileName);
+    }
+    if (message.mediaType !== "") {
+      writer.uint32(18).string(message.mediaType);
+    }
+    if (message.sizeBytes !== 0) {
+      writer.uint32(24).int64(message.sizeBytes);
+    }
+    if (message.sha256 !== "") {
+      writer.uint32(34).string(message.sha256);
+    }
+    if (message.kind !== "") {
+      writer.uint32(42).string(message.kind);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RepairEvidenceAttachment {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRepairEvidenceAttachment();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.fileName = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.mediaType = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.sizeBytes = longToNumber(reader.int64());
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.sha256 = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.kind = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseRepairEvidence(): RepairEvidence {
+  return { finePaid: false, rectificationDone: false, attachments: [] };
+}
+
+export const RepairEvidence: MessageFns<RepairEvidence> = {
+  encode(message: RepairEvidence, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.finePaid !== false) {
+      writer.uint32(8).bool(message.finePaid);
+    }
+    if (message.rectificationDone !== false) {
+      writer.uint32(16).bool(message.rectificationDone);
+    }
+    for (const v of message.attachments) {
+      RepairEvidenceAttachment.encode(v!, writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RepairEvidence {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRepairEvidence();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.finePaid = reader.bool();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.rectificationDone = reader.bool();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.attachments.push(RepairEvidenceAttachment.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseRepairCommitment(): RepairCommitment {
+  return { commitmentId: "", text: "", type: "" };
+}
+
+export const RepairCommitment: MessageFns<RepairCommitment> = {
+  encode(message: RepairCommitment, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.commitmentId !== "") {
+      writer.uint32(10).string(message.commitmentId);
+    }
+    if (message.text !== "") {
+      writer.uint32(18).string(message.text);
+    }
+    if (message.type !== "") {
+      writer.uint32(26).string(message.type);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RepairCommitment {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRepairCommitment();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.commitmentId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.text = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.type = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
 function createBaseCheckRepairEligibilityRequest(): CheckRepairEligibilityRequest {
-  return { requesterDepartmentId: "" };
+  return {
+    requesterDepartmentId: "",
+    subject: undefined,
+    target: undefined,
+    evidence: undefined,
+    commitment: undefined,
+  };
 }
 
 export const CheckRepairEligibilityRequest: MessageFns<CheckRepairEligibilityRequest> = {
   encode(message: CheckRepairEligibilityRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.requesterDepartmentId !== "") {
       writer.uint32(10).string(message.requesterDepartmentId);
+    }
+    if (message.subject !== undefined) {
+      SubjectInput.encode(message.subject, writer.uint32(18).fork()).join();
+    }
+    if (message.target !== undefined) {
+      RepairTargetRef.encode(message.target, writer.uint32(26).fork()).join();
+    }
+    if (message.evidence !== undefined) {
+      RepairEvidence.encode(message.evidence, writer.uint32(34).fork()).join();
+    }
+    if (message.commitment !== undefined) {
+      RepairCommitment.encode(message.commitment, writer.uint32(42).fork()).join();
     }
     return writer;
   },
@@ -51,6 +846,117 @@ export const CheckRepairEligibilityRequest: MessageFns<CheckRepairEligibilityReq
             message.requesterDepartmentId = reader.string();
             continue;
           }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.subject = SubjectInput.decode(reader, reader.uint32());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.target = RepairTargetRef.decode(reader, reader.uint32());
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.evidence = RepairEvidence.decode(reader, reader.uint32());
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.commitment = RepairCommitment.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseRepairCondition(): RepairCondition {
+  return { code: "", field: "", messageZh: "", messageEn: "" };
+}
+
+export const RepairCondition: MessageFns<RepairCondition> = {
+  encode(message: RepairCondition, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.code !== "") {
+      writer.uint32(10).string(message.code);
+    }
+    if (message.field !== "") {
+      writer.uint32(18).string(message.field);
+    }
+    if (message.messageZh !== "") {
+      writer.uint32(26).string(message.messageZh);
+    }
+    if (message.messageEn !== "") {
+      writer.uint32(34).string(message.messageEn);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RepairCondition {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRepairCondition();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.code = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.field = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.messageZh = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.messageEn = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -65,13 +971,25 @@ export const CheckRepairEligibilityRequest: MessageFns<CheckRepairEligibilityReq
 };
 
 function createBaseRepairEligibility(): RepairEligibility {
-  return { eligible: false };
+  return { eligible: false, unmet: [], earliestEligibleDate: "", decidingDepartmentId: "", asOf: "" };
 }
 
 export const RepairEligibility: MessageFns<RepairEligibility> = {
   encode(message: RepairEligibility, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.eligible !== false) {
       writer.uint32(8).bool(message.eligible);
+    }
+    for (const v of message.unmet) {
+      RepairCondition.encode(v!, writer.uint32(18).fork()).join();
+    }
+    if (message.earliestEligibleDate !== "") {
+      writer.uint32(26).string(message.earliestEligibleDate);
+    }
+    if (message.decidingDepartmentId !== "") {
+      writer.uint32(34).string(message.decidingDepartmentId);
+    }
+    if (message.asOf !== "") {
+      writer.uint32(42).string(message.asOf);
     }
     return writer;
   },
@@ -97,6 +1015,38 @@ export const RepairEligibility: MessageFns<RepairEligibility> = {
             message.eligible = reader.bool();
             continue;
           }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.unmet.push(RepairCondition.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.earliestEligibleDate = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.decidingDepartmentId = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.asOf = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -110,28 +1060,1052 @@ export const RepairEligibility: MessageFns<RepairEligibility> = {
   },
 };
 
-/** Internal RPC of credit-repair; reached only from the gateway. */
+function createBaseApplyForRepairRequest(): ApplyForRepairRequest {
+  return {
+    idempotencyKey: "",
+    subject: undefined,
+    target: undefined,
+    methods: [],
+    statement: "",
+    evidence: undefined,
+    commitment: undefined,
+    requesterDepartmentId: "",
+  };
+}
+
+export const ApplyForRepairRequest: MessageFns<ApplyForRepairRequest> = {
+  encode(message: ApplyForRepairRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.idempotencyKey !== "") {
+      writer.uint32(10).string(message.idempotencyKey);
+    }
+    if (message.subject !== undefined) {
+      SubjectInput.encode(message.subject, writer.uint32(18).fork()).join();
+    }
+    if (message.target !== undefined) {
+      RepairTargetRef.encode(message.target, writer.uint32(26).fork()).join();
+    }
+    for (const v of message.methods) {
+      writer.uint32(34).string(v!);
+    }
+    if (message.statement !== "") {
+      writer.uint32(42).string(message.statement);
+    }
+    if (message.evidence !== undefined) {
+      RepairEvidence.encode(message.evidence, writer.uint32(50).fork()).join();
+    }
+    if (message.commitment !== undefined) {
+      RepairCommitment.encode(message.commitment, writer.uint32(58).fork()).join();
+    }
+    if (message.requesterDepartmentId !== "") {
+      writer.uint32(66).string(message.requesterDepartmentId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ApplyForRepairRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseApplyForRepairRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.subject = SubjectInput.decode(reader, reader.uint32());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.target = RepairTargetRef.decode(reader, reader.uint32());
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.methods.push(reader.string());
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.statement = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.evidence = RepairEvidence.decode(reader, reader.uint32());
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.commitment = RepairCommitment.decode(reader, reader.uint32());
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.requesterDepartmentId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseGetRepairApplicationRequest(): GetRepairApplicationRequest {
+  return { applicationId: "", requesterDepartmentId: "" };
+}
+
+export const GetRepairApplicationRequest: MessageFns<GetRepairApplicationRequest> = {
+  encode(message: GetRepairApplicationRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.applicationId !== "") {
+      writer.uint32(10).string(message.applicationId);
+    }
+    if (message.requesterDepartmentId !== "") {
+      writer.uint32(18).string(message.requesterDepartmentId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetRepairApplicationRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetRepairApplicationRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.applicationId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.requesterDepartmentId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseRepairApplication(): RepairApplication {
+  return {
+    applicationId: "",
+    subject: undefined,
+    target: undefined,
+    status: "",
+    methods: [],
+    statement: "",
+    evidence: undefined,
+    commitment: undefined,
+    decidingDepartmentId: "",
+    refusalReasons: [],
+    earliestEligibleDate: "",
+    appliedOn: "",
+    feedbackDue: "",
+    decisionDue: "",
+    escalatedOn: "",
+    decidedOn: "",
+    rejectionReasons: [],
+    effectiveDate: "",
+    decidedOnTime: false,
+    recordIds: [],
+    revokedOn: "",
+    revocationReason: "",
+    policyVersion: "",
+  };
+}
+
+export const RepairApplication: MessageFns<RepairApplication> = {
+  encode(message: RepairApplication, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.applicationId !== "") {
+      writer.uint32(10).string(message.applicationId);
+    }
+    if (message.subject !== undefined) {
+      SubjectRef.encode(message.subject, writer.uint32(18).fork()).join();
+    }
+    if (message.target !== undefined) {
+      RepairTargetRef.encode(message.target, writer.uint32(26).fork()).join();
+    }
+    if (message.status !== "") {
+      writer.uint32(34).string(message.status);
+    }
+    for (const v of message.methods) {
+      writer.uint32(42).string(v!);
+    }
+    if (message.statement !== "") {
+      writer.uint32(50).string(message.statement);
+    }
+    if (message.evidence !== undefined) {
+      RepairEvidence.encode(message.evidence, writer.uint32(58).fork()).join();
+    }
+    if (message.commitment !== undefined) {
+      RepairCommitment.encode(message.commitment, writer.uint32(66).fork()).join();
+    }
+    if (message.decidingDepartmentId !== "") {
+      writer.uint32(74).string(message.decidingDepartmentId);
+    }
+    for (const v of message.refusalReasons) {
+      RepairCondition.encode(v!, writer.uint32(82).fork()).join();
+    }
+    if (message.earliestEligibleDate !== "") {
+      writer.uint32(90).string(message.earliestEligibleDate);
+    }
+    if (message.appliedOn !== "") {
+      writer.uint32(98).string(message.appliedOn);
+    }
+    if (message.feedbackDue !== "") {
+      writer.uint32(106).string(message.feedbackDue);
+    }
+    if (message.decisionDue !== "") {
+      writer.uint32(114).string(message.decisionDue);
+    }
+    if (message.escalatedOn !== "") {
+      writer.uint32(122).string(message.escalatedOn);
+    }
+    if (message.decidedOn !== "") {
+      writer.uint32(130).string(message.decidedOn);
+    }
+    for (const v of message.rejectionReasons) {
+      writer.uint32(138).string(v!);
+    }
+    if (message.effectiveDate !== "") {
+      writer.uint32(146).string(message.effectiveDate);
+    }
+    if (message.decidedOnTime !== false) {
+      writer.uint32(152).bool(message.decidedOnTime);
+    }
+    for (const v of message.recordIds) {
+      writer.uint32(162).string(v!);
+    }
+    if (message.revokedOn !== "") {
+      writer.uint32(170).string(message.revokedOn);
+    }
+    if (message.revocationReason !== "") {
+      writer.uint32(178).string(message.revocationReason);
+    }
+    if (message.policyVersion !== "") {
+      writer.uint32(186).string(message.policyVersion);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RepairApplication {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRepairApplication();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.applicationId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.subject = SubjectRef.decode(reader, reader.uint32());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.target = RepairTargetRef.decode(reader, reader.uint32());
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.status = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.methods.push(reader.string());
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.statement = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.evidence = RepairEvidence.decode(reader, reader.uint32());
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.commitment = RepairCommitment.decode(reader, reader.uint32());
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.decidingDepartmentId = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.refusalReasons.push(RepairCondition.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.earliestEligibleDate = reader.string();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.appliedOn = reader.string();
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.feedbackDue = reader.string();
+            continue;
+          }
+          case 14: {
+            if (tag !== 114) {
+              break;
+            }
+
+            message.decisionDue = reader.string();
+            continue;
+          }
+          case 15: {
+            if (tag !== 122) {
+              break;
+            }
+
+            message.escalatedOn = reader.string();
+            continue;
+          }
+          case 16: {
+            if (tag !== 130) {
+              break;
+            }
+
+            message.decidedOn = reader.string();
+            continue;
+          }
+          case 17: {
+            if (tag !== 138) {
+              break;
+            }
+
+            message.rejectionReasons.push(reader.string());
+            continue;
+          }
+          case 18: {
+            if (tag !== 146) {
+              break;
+            }
+
+            message.effectiveDate = reader.string();
+            continue;
+          }
+          case 19: {
+            if (tag !== 152) {
+              break;
+            }
+
+            message.decidedOnTime = reader.bool();
+            continue;
+          }
+          case 20: {
+            if (tag !== 162) {
+              break;
+            }
+
+            message.recordIds.push(reader.string());
+            continue;
+          }
+          case 21: {
+            if (tag !== 170) {
+              break;
+            }
+
+            message.revokedOn = reader.string();
+            continue;
+          }
+          case 22: {
+            if (tag !== 178) {
+              break;
+            }
+
+            message.revocationReason = reader.string();
+            continue;
+          }
+          case 23: {
+            if (tag !== 186) {
+              break;
+            }
+
+            message.policyVersion = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseDecideRepairRequest(): DecideRepairRequest {
+  return { applicationId: "", departmentId: "", outcome: "", reasons: [] };
+}
+
+export const DecideRepairRequest: MessageFns<DecideRepairRequest> = {
+  encode(message: DecideRepairRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.applicationId !== "") {
+      writer.uint32(10).string(message.applicationId);
+    }
+    if (message.departmentId !== "") {
+      writer.uint32(18).string(message.departmentId);
+    }
+    if (message.outcome !== "") {
+      writer.uint32(26).string(message.outcome);
+    }
+    for (const v of message.reasons) {
+      writer.uint32(34).string(v!);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DecideRepairRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDecideRepairRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.applicationId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.departmentId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.outcome = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.reasons.push(reader.string());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseReportCommitmentBreachRequest(): ReportCommitmentBreachRequest {
+  return { applicationId: "", departmentId: "", reason: "" };
+}
+
+export const ReportCommitmentBreachRequest: MessageFns<ReportCommitmentBreachRequest> = {
+  encode(message: ReportCommitmentBreachRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.applicationId !== "") {
+      writer.uint32(10).string(message.applicationId);
+    }
+    if (message.departmentId !== "") {
+      writer.uint32(18).string(message.departmentId);
+    }
+    if (message.reason !== "") {
+      writer.uint32(26).string(message.reason);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ReportCommitmentBreachRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseReportCommitmentBreachRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.applicationId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.departmentId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseRepairStatisticsRequest(): RepairStatisticsRequest {
+  return { decidingDepartmentId: "", from: "", to: "" };
+}
+
+export const RepairStatisticsRequest: MessageFns<RepairStatisticsRequest> = {
+  encode(message: RepairStatisticsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.decidingDepartmentId !== "") {
+      writer.uint32(10).string(message.decidingDepartmentId);
+    }
+    if (message.from !== "") {
+      writer.uint32(18).string(message.from);
+    }
+    if (message.to !== "") {
+      writer.uint32(26).string(message.to);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RepairStatisticsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRepairStatisticsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.decidingDepartmentId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.from = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.to = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseRepairStatusCount(): RepairStatusCount {
+  return { status: "", count: 0 };
+}
+
+export const RepairStatusCount: MessageFns<RepairStatusCount> = {
+  encode(message: RepairStatusCount, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.status !== "") {
+      writer.uint32(10).string(message.status);
+    }
+    if (message.count !== 0) {
+      writer.uint32(16).int32(message.count);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RepairStatusCount {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRepairStatusCount();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.status = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.count = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseRepeatRepairSubject(): RepeatRepairSubject {
+  return { subjectKey: "", name: "", approvedRepairs: 0 };
+}
+
+export const RepeatRepairSubject: MessageFns<RepeatRepairSubject> = {
+  encode(message: RepeatRepairSubject, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.subjectKey !== "") {
+      writer.uint32(10).string(message.subjectKey);
+    }
+    if (message.name !== "") {
+      writer.uint32(18).string(message.name);
+    }
+    if (message.approvedRepairs !== 0) {
+      writer.uint32(24).int32(message.approvedRepairs);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RepeatRepairSubject {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRepeatRepairSubject();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.subjectKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.approvedRepairs = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseRepairStatisticsResponse(): RepairStatisticsResponse {
+  return { byStatus: [], decided: 0, decidedOnTime: 0, onTimeRate: 0, overdueOpen: 0, repeatSubjects: [] };
+}
+
+export const RepairStatisticsResponse: MessageFns<RepairStatisticsResponse> = {
+  encode(message: RepairStatisticsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.byStatus) {
+      RepairStatusCount.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.decided !== 0) {
+      writer.uint32(16).int32(message.decided);
+    }
+    if (message.decidedOnTime !== 0) {
+      writer.uint32(24).int32(message.decidedOnTime);
+    }
+    if (message.onTimeRate !== 0) {
+      writer.uint32(33).double(message.onTimeRate);
+    }
+    if (message.overdueOpen !== 0) {
+      writer.uint32(40).int32(message.overdueOpen);
+    }
+    for (const v of message.repeatSubjects) {
+      RepeatRepairSubject.encode(v!, writer.uint32(50).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RepairStatisticsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRepairStatisticsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.byStatus.push(RepairStatusCount.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.decided = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.decidedOnTime = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 33) {
+              break;
+            }
+
+            message.onTimeRate = reader.double();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.overdueOpen = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.repeatSubjects.push(RepeatRepairSubject.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+/**
+ * Internal RPC of credit-repair (信用修复); reached only from the gateway. Repair is free of charge: no
+ * message carries a fee.
+ */
 
 export interface CreditRepairServiceClient {
+  /** The repair reminder letter (修复提醒告知函) issued with an adverse record ("两书同达"). */
+
+  getReminderLetter(request: GetReminderLetterRequest, metadata?: Metadata): Observable<ReminderLetter>;
+
   /** Computes and explains whether a target may be repaired now, and from which date otherwise. */
 
   checkRepairEligibility(request: CheckRepairEligibilityRequest, metadata?: Metadata): Observable<RepairEligibility>;
+
+  /**
+   * Files an application. An ineligible one is stored as REFUSED with the reasons (not an error); an
+   * eligible one is ACCEPTED with its deadlines. Retrying with the same idempotency key returns the first.
+   */
+
+  applyForRepair(request: ApplyForRepairRequest, metadata?: Metadata): Observable<RepairApplication>;
+
+  getRepairApplication(request: GetRepairApplicationRequest, metadata?: Metadata): Observable<RepairApplication>;
+
+  /** The deciding department (record provider / identifying department) approves or rejects, once. */
+
+  decideRepair(request: DecideRepairRequest, metadata?: Metadata): Observable<RepairApplication>;
+
+  /** A department reports that the subject broke its repair commitment: the repair is revoked. */
+
+  reportCommitmentBreach(request: ReportCommitmentBreachRequest, metadata?: Metadata): Observable<RepairApplication>;
+
+  /** Supervision: applications by status, on-time decision rate, repeat repairs per subject. */
+
+  repairStatistics(request: RepairStatisticsRequest, metadata?: Metadata): Observable<RepairStatisticsResponse>;
 }
 
-/** Internal RPC of credit-repair; reached only from the gateway. */
+/**
+ * Internal RPC of credit-repair (信用修复); reached only from the gateway. Repair is free of charge: no
+ * message carries a fee.
+ */
 
 export interface CreditRepairServiceController {
+  /** The repair reminder letter (修复提醒告知函) issued with an adverse record ("两书同达"). */
+
+  getReminderLetter(
+    request: GetReminderLetterRequest,
+    metadata?: Metadata,
+  ): Promise<ReminderLetter> | Observable<ReminderLetter> | ReminderLetter;
+
   /** Computes and explains whether a target may be repaired now, and from which date otherwise. */
 
   checkRepairEligibility(
     request: CheckRepairEligibilityRequest,
     metadata?: Metadata,
   ): Promise<RepairEligibility> | Observable<RepairEligibility> | RepairEligibility;
+
+  /**
+   * Files an application. An ineligible one is stored as REFUSED with the reasons (not an error); an
+   * eligible one is ACCEPTED with its deadlines. Retrying with the same idempotency key returns the first.
+   */
+
+  applyForRepair(
+    request: ApplyForRepairRequest,
+    metadata?: Metadata,
+  ): Promise<RepairApplication> | Observable<RepairApplication> | RepairApplication;
+
+  getRepairApplication(
+    request: GetRepairApplicationRequest,
+    metadata?: Metadata,
+  ): Promise<RepairApplication> | Observable<RepairApplication> | RepairApplication;
+
+  /** The deciding department (record provider / identifying department) approves or rejects, once. */
+
+  decideRepair(
+    request: DecideRepairRequest,
+    metadata?: Metadata,
+  ): Promise<RepairApplication> | Observable<RepairApplication> | RepairApplication;
+
+  /** A department reports that the subject broke its repair commitment: the repair is revoked. */
+
+  reportCommitmentBreach(
+    request: ReportCommitmentBreachRequest,
+    metadata?: Metadata,
+  ): Promise<RepairApplication> | Observable<RepairApplication> | RepairApplication;
+
+  /** Supervision: applications by status, on-time decision rate, repeat repairs per subject. */
+
+  repairStatistics(
+    request: RepairStatisticsRequest,
+    metadata?: Metadata,
+  ): Promise<RepairStatisticsResponse> | Observable<RepairStatisticsResponse> | RepairStatisticsResponse;
 }
 
 export function CreditRepairServiceControllerMethods() {
   return function (constructor: Function) {
-    const grpcMethods: string[] = ["checkRepairEligibility"];
+    const grpcMethods: string[] = [
+      "getReminderLetter",
+      "checkRepairEligibility",
+      "applyForRepair",
+      "getRepairApplication",
+      "decideRepair",
+      "reportCommitmentBreach",
+      "repairStatistics",
+    ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
       GrpcMethod("CreditRepairService", method)(constructor.prototype[method], method, descriptor);
@@ -147,6 +2121,17 @@ export function CreditRepairServiceControllerMethods() {
 }
 
 export const CREDIT_REPAIR_SERVICE_NAME = "CreditRepairService";
+
+function longToNumber(int64: { toString(): string }): number {
+  const num = globalThis.Number(int64.toString());
+  if (num > globalThis.Number.MAX_SAFE_INTEGER) {
+    throw new globalThis.Error("Value is larger than Number.MAX_SAFE_INTEGER");
+  }
+  if (num < globalThis.Number.MIN_SAFE_INTEGER) {
+    throw new globalThis.Error("Value is smaller than Number.MIN_SAFE_INTEGER");
+  }
+  return num;
+}
 
 interface MessageFns<T> {
   encode(message: T, writer?: BinaryWriter): BinaryWriter;
