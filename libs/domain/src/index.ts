@@ -16,4 +16,7 @@ export * from './policy/policy-registry';
 export * from './canonical-json';
 export * from './matters';
 export * from './measures';
+export * from './repair';
 export * from './verdict';
+export * from './objections/objection-rules';
+export * from './lists';

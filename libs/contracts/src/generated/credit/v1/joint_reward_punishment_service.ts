@@ -10,19 +10,690 @@ import type { Metadata } from "@grpc/grpc-js";
 import { GrpcMethod, GrpcStreamMethod } from "@nestjs/microservices";
 import { Observable } from "rxjs";
 import { SubjectInput } from "./common";
-import { ListEntryChanged } from "./lists";
+import { ListEntryChanged, ListEntryStatus, ListType } from "./lists";
+
+export interface ListMeasuresRequest {
+  /** Edition id, e.g. M-2026.1; empty = the edition in force today. */
+  editionId: string;
+  /** Only measures applying to this matter type (or to every matter). */
+  matterType: string;
+  /**
+   * Only measures targeting this list (RED, SERIOUS_DISHONESTY, KEY_ATTENTION, ANY_ADVERSE, CLEAN_3_YEARS,
+   * NO_ADVERSE_RECORD).
+   */
+  targetList: string;
+}
+
+export interface Measure {
+  code: string;
+  contentZh: string;
+  contentEn: string;
+  /** INCENTIVE, PUNISHMENT, REGULATORY. */
+  type: string;
+  /** MANDATORY (依法必须联合执行) or RECOMMENDED (推荐性). */
+  class: string;
+  /** BAR, RESTRICT, REVOKE, SCRUTINY, BENEFIT, PUBLICITY, RECORD. */
+  effect: string;
+  channel: string;
+  targetLists: string[];
+  targetGrades: string[];
+  relatedPersons: boolean;
+  subjectTypes: string[];
+  targetWording: string;
+  /** Matter type codes, `*` for every matter, none when not applied through an administrative matter. */
+  matterTypes: string[];
+  implementingBodyZh: string;
+  legalBasis: string[];
+  /** Seed citations, e.g. `seed 000 Art. 7(一)`. */
+  sources: string[];
+  /** 0 = no default period. */
+  defaultPeriodMonths: number;
+}
+
+export interface MeasureList {
+  editionId: string;
+  /** YYYY-MM-DD */
+  effectiveFrom: string;
+  basis: string[];
+  measures: Measure[];
+}
+
+export interface MeasuresCsv {
+  editionId: string;
+  csv: string;
+}
+
+export interface ProposeListEntryRequest {
+  identifyingDepartmentId: string;
+  listType: ListType;
+  subject: SubjectInput | undefined;
+  basisRecordIds: string[];
+  /** 认定依据 (required when no basis record is named). */
+  basisText: string;
+  /** Reason of the proposal (zh). */
+  reason: string;
+  /** Same key (per department) and same request = the entry already created; same key, other request = CONFLICT. */
+  idempotencyKey: string;
+}
 
 export interface GetSubjectListEntriesRequest {
   subject: SubjectInput | undefined;
   requesterDepartmentId: string;
+  includeEnded: boolean;
 }
 
 export interface SubjectListEntries {
+  /** The latest state of each entry (as its last ListEntryChanged). */
   entries: ListEntryChanged[];
 }
 
+export interface GetListEntryRequest {
+  entryId: string;
+}
+
+export interface ListEntryTransition {
+  sequence: number;
+  fromStatus: ListEntryStatus;
+  toStatus: ListEntryStatus;
+  actor: string;
+  reason: string;
+  endReason: string;
+  causeId: string;
+  /** YYYY-MM-DD: the day the transition takes effect. */
+  effectiveDate: string;
+  /** RFC 3339 */
+  changedAt: string;
+}
+
+export interface ListEntryView {
+  entry: ListEntryChanged | undefined;
+  transitions: ListEntryTransition[];
+  /** Policy parameter versions the entry's window and period were computed with. */
+  policyVersion: string;
+  /** Version of the auto-initiation rule (with entry.rule_code). */
+  ruleVersion: number;
+}
+
+export interface GetNoticeRequest {
+  entryId: string;
+}
+
+export interface ListNotice {
+  entryId: string;
+  noticeNumber: string;
+  /** YYYY-MM-DD */
+  issuedOn: string;
+  /** YYYY-MM-DD, exclusive. */
+  objectionWindowEnd: string;
+  textZh: string;
+}
+
+function createBaseListMeasuresRequest(): ListMeasuresRequest {
+  return { editionId: "", matterType: "", targetList: "" };
+}
+
+export const ListMeasuresRequest: MessageFns<ListMeasuresRequest> = {
+  encode(message: ListMeasuresRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.editionId !== "") {
+      writer.uint32(10).string(message.editionId);
+    }
+    if (message.matterType !== "") {
+      writer.uint32(18).string(message.matterType);
+    }
+    if (message.targetList !== "") {
+      writer.uint32(26).string(message.targetList);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListMeasuresRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListMeasuresRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.editionId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.matterType = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.targetList = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseMeasure(): Measure {
+  return {
+    code: "",
+    contentZh: "",
+    contentEn: "",
+    type: "",
+    class: "",
+    effect: "",
+    channel: "",
+    targetLists: [],
+    targetGrades: [],
+    relatedPersons: false,
+    subjectTypes: [],
+    targetWording: "",
+    matterTypes: [],
+    implementingBodyZh: "",
+    legalBasis: [],
+    sources: [],
+    defaultPeriodMonths: 0,
+  };
+}
+
+export const Measure: MessageFns<Measure> = {
+  encode(message: Measure, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.code !== "") {
+      writer.uint32(10).string(message.code);
+    }
+    if (message.contentZh !== "") {
+      writer.uint32(18).string(message.contentZh);
+    }
+    if (message.contentEn !== "") {
+      writer.uint32(26).string(message.contentEn);
+    }
+    if (message.type !== "") {
+      writer.uint32(34).string(message.type);
+    }
+    if (message.class !== "") {
+      writer.uint32(42).string(message.class);
+    }
+    if (message.effect !== "") {
+      writer.uint32(50).string(message.effect);
+    }
+    if (message.channel !== "") {
+      writer.uint32(58).string(message.channel);
+    }
+    for (const v of message.targetLists) {
+      writer.uint32(66).string(v!);
+    }
+    for (const v of message.targetGrades) {
+      writer.uint32(74).string(v!);
+    }
+    if (message.relatedPersons !== false) {
+      writer.uint32(80).bool(message.relatedPersons);
+    }
+    for (const v of message.subjectTypes) {
+      writer.uint32(90).string(v!);
+    }
+    if (message.targetWording !== "") {
+      writer.uint32(98).string(message.targetWording);
+    }
+    for (const v of message.matterTypes) {
+      writer.uint32(106).string(v!);
+    }
+    if (message.implementingBodyZh !== "") {
+      writer.uint32(114).string(message.implementingBodyZh);
+    }
+    for (const v of message.legalBasis) {
+      writer.uint32(122).string(v!);
+    }
+    for (const v of message.sources) {
+      writer.uint32(130).string(v!);
+    }
+    if (message.defaultPeriodMonths !== 0) {
+      writer.uint32(136).int32(message.defaultPeriodMonths);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): Measure {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMeasure();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.code = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.contentZh = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.contentEn = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.type = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.class = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.effect = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.channel = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.targetLists.push(reader.string());
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.targetGrades.push(reader.string());
+            continue;
+          }
+          case 10: {
+            if (tag !== 80) {
+              break;
+            }
+
+            message.relatedPersons = reader.bool();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.subjectTypes.push(reader.string());
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.targetWording = reader.string();
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.matterTypes.push(reader.string());
+            continue;
+          }
+          case 14: {
+            if (tag !== 114) {
+              break;
+            }
+
+            message.implementingBodyZh = reader.string();
+            continue;
+          }
+          case 15: {
+            if (tag !== 122) {
+              break;
+            }
+
+            message.legalBasis.push(reader.string());
+            continue;
+          }
+          case 16: {
+            if (tag !== 130) {
+              break;
+            }
+
+            message.sources.push(reader.string());
+            continue;
+          }
+          case 17: {
+            if (tag !== 136) {
+              break;
+            }
+
+            message.defaultPeriodMonths = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseMeasureList(): MeasureList {
+  return { editionId: "", effectiveFrom: "", basis: [], measures: [] };
+}
+
+export const MeasureList: MessageFns<MeasureList> = {
+  encode(message: MeasureList, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.editionId !== "") {
+      writer.uint32(10).string(message.editionId);
+    }
+    if (message.effectiveFrom !== "") {
+      writer.uint32(18).string(message.effectiveFrom);
+    }
+    for (const v of message.basis) {
+      writer.uint32(26).string(v!);
+    }
+    for (const v of message.measures) {
+      Measure.encode(v!, writer.uint32(34).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MeasureList {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMeasureList();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.editionId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.effectiveFrom = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.basis.push(reader.string());
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.measures.push(Measure.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseMeasuresCsv(): MeasuresCsv {
+  return { editionId: "", csv: "" };
+}
+
+export const MeasuresCsv: MessageFns<MeasuresCsv> = {
+  encode(message: MeasuresCsv, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.editionId !== "") {
+      writer.uint32(10).string(message.editionId);
+    }
+    if (message.csv !== "") {
+      writer.uint32(18).string(message.csv);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MeasuresCsv {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMeasuresCsv();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.editionId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.csv = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseProposeListEntryRequest(): ProposeListEntryRequest {
+  return {
+    identifyingDepartmentId: "",
+    listType: 0,
+    subject: undefined,
+    basisRecordIds: [],
+    basisText: "",
+    reason: "",
+    idempotencyKey: "",
+  };
+}
+
+export const ProposeListEntryRequest: MessageFns<ProposeListEntryRequest> = {
+  encode(message: ProposeListEntryRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.identifyingDepartmentId !== "") {
+      writer.uint32(10).string(message.identifyingDepartmentId);
+    }
+    if (message.listType !== 0) {
+      writer.uint32(16).int32(message.listType);
+    }
+    if (message.subject !== undefined) {
+      SubjectInput.encode(message.subject, writer.uint32(26).fork()).join();
+    }
+    for (const v of message.basisRecordIds) {
+      writer.uint32(34).string(v!);
+    }
+    if (message.basisText !== "") {
+      writer.uint32(42).string(message.basisText);
+    }
+    if (message.reason !== "") {
+      writer.uint32(50).string(message.reason);
+    }
+    if (message.idempotencyKey !== "") {
+      writer.uint32(58).string(message.idempotencyKey);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ProposeListEntryRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseProposeListEntryRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.identifyingDepartmentId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.listType = reader.int32() as any;
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.subject = SubjectInput.decode(reader, reader.uint32());
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.basisRecordIds.push(reader.string());
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.basisText = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
 function createBaseGetSubjectListEntriesRequest(): GetSubjectListEntriesRequest {
-  return { subject: undefined, requesterDepartmentId: "" };
+  return { subject: undefined, requesterDepartmentId: "", includeEnded: false };
 }
 
 export const GetSubjectListEntriesRequest: MessageFns<GetSubjectListEntriesRequest> = {
@@ -32,6 +703,9 @@ export const GetSubjectListEntriesRequest: MessageFns<GetSubjectListEntriesReque
     }
     if (message.requesterDepartmentId !== "") {
       writer.uint32(18).string(message.requesterDepartmentId);
+    }
+    if (message.includeEnded !== false) {
+      writer.uint32(24).bool(message.includeEnded);
     }
     return writer;
   },
@@ -63,6 +737,14 @@ export const GetSubjectListEntriesRequest: MessageFns<GetSubjectListEntriesReque
             }
 
             message.requesterDepartmentId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.includeEnded = reader.bool();
             continue;
           }
         }
@@ -124,28 +806,498 @@ export const SubjectListEntries: MessageFns<SubjectListEntries> = {
   },
 };
 
-/** Internal RPC of joint-reward-punishment; reached only from the gateway. */
-
-export interface JointRewardPunishmentServiceClient {
-  /** The list entries of a subject (all statuses), newest first. */
-
-  getSubjectListEntries(request: GetSubjectListEntriesRequest, metadata?: Metadata): Observable<SubjectListEntries>;
+function createBaseGetListEntryRequest(): GetListEntryRequest {
+  return { entryId: "" };
 }
 
-/** Internal RPC of joint-reward-punishment; reached only from the gateway. */
+export const GetListEntryRequest: MessageFns<GetListEntryRequest> = {
+  encode(message: GetListEntryRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.entryId !== "") {
+      writer.uint32(10).string(message.entryId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetListEntryRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetListEntryRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.entryId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseListEntryTransition(): ListEntryTransition {
+  return {
+    sequence: 0,
+    fromStatus: 0,
+    toStatus: 0,
+    actor: "",
+    reason: "",
+    endReason: "",
+    causeId: "",
+    effectiveDate: "",
+    changedAt: "",
+  };
+}
+
+export const ListEntryTransition: MessageFns<ListEntryTransition> = {
+  encode(message: ListEntryTransition, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.sequence !== 0) {
+      writer.uint32(8).int32(message.sequence);
+    }
+    if (message.fromStatus !== 0) {
+      writer.uint32(16).int32(message.fromStatus);
+    }
+    if (message.toStatus !== 0) {
+      writer.uint32(24).int32(message.toStatus);
+    }
+    if (message.actor !== "") {
+      writer.uint32(34).string(message.actor);
+    }
+    if (message.reason !== "") {
+      writer.uint32(42).string(message.reason);
+    }
+    if (message.endReason !== "") {
+      writer.uint32(50).string(message.endReason);
+    }
+    if (message.causeId !== "") {
+      writer.uint32(58).string(message.causeId);
+    }
+    if (message.effectiveDate !== "") {
+      writer.uint32(66).string(message.effectiveDate);
+    }
+    if (message.changedAt !== "") {
+      writer.uint32(74).string(message.changedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListEntryTransition {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListEntryTransition();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.sequence = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.fromStatus = reader.int32() as any;
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.toStatus = reader.int32() as any;
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.actor = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.endReason = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.causeId = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.effectiveDate = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.changedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseListEntryView(): ListEntryView {
+  return { entry: undefined, transitions: [], policyVersion: "", ruleVersion: 0 };
+}
+
+export const ListEntryView: MessageFns<ListEntryView> = {
+  encode(message: ListEntryView, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.entry !== undefined) {
+      ListEntryChanged.encode(message.entry, writer.uint32(10).fork()).join();
+    }
+    for (const v of message.transitions) {
+      ListEntryTransition.encode(v!, writer.uint32(18).fork()).join();
+    }
+    if (message.policyVersion !== "") {
+      writer.uint32(26).string(message.policyVersion);
+    }
+    if (message.ruleVersion !== 0) {
+      writer.uint32(32).int32(message.ruleVersion);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListEntryView {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListEntryView();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.entry = ListEntryChanged.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.transitions.push(ListEntryTransition.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.policyVersion = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.ruleVersion = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseGetNoticeRequest(): GetNoticeRequest {
+  return { entryId: "" };
+}
+
+export const GetNoticeRequest: MessageFns<GetNoticeRequest> = {
+  encode(message: GetNoticeRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.entryId !== "") {
+      writer.uint32(10).string(message.entryId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetNoticeRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetNoticeRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.entryId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseListNotice(): ListNotice {
+  return { entryId: "", noticeNumber: "", issuedOn: "", objectionWindowEnd: "", textZh: "" };
+}
+
+export const ListNotice: MessageFns<ListNotice> = {
+  encode(message: ListNotice, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.entryId !== "") {
+      writer.uint32(10).string(message.entryId);
+    }
+    if (message.noticeNumber !== "") {
+      writer.uint32(18).string(message.noticeNumber);
+    }
+    if (message.issuedOn !== "") {
+      writer.uint32(26).string(message.issuedOn);
+    }
+    if (message.objectionWindowEnd !== "") {
+      writer.uint32(34).string(message.objectionWindowEnd);
+    }
+    if (message.textZh !== "") {
+      writer.uint32(42).string(message.textZh);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListNotice {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListNotice();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.entryId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.noticeNumber = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.issuedOn = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.objectionWindowEnd = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.textZh = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+/** Internal RPC of joint-reward-punishment (联合奖惩); reached only from the gateway. */
+
+export interface JointRewardPunishmentServiceClient {
+  /** The measures of an edition of the measures list (措施清单): the current edition unless one is asked for. */
+
+  listMeasures(request: ListMeasuresRequest, metadata?: Metadata): Observable<MeasureList>;
+
+  /** The same measures as CSV text (UTF-8, header row, `|` between the values of a multi-valued column). */
+
+  exportMeasuresCsv(request: ListMeasuresRequest, metadata?: Metadata): Observable<MeasuresCsv>;
+
+  /**
+   * An identifying department (认定部门) proposes a list entry (e.g. a red-list entry for an A-grade
+   * taxpayer). Idempotent per (department, idempotency key).
+   */
+
+  proposeListEntry(request: ProposeListEntryRequest, metadata?: Metadata): Observable<ListEntryView>;
+
+  /** The current (not ended) list entries of a subject, newest first; `include_ended` adds the ended ones. */
+
+  getSubjectListEntries(request: GetSubjectListEntriesRequest, metadata?: Metadata): Observable<SubjectListEntries>;
+
+  /** One entry with its transitions, oldest first. */
+
+  getListEntry(request: GetListEntryRequest, metadata?: Metadata): Observable<ListEntryView>;
+
+  /** The notice (告知书) sent to the subject for an entry, as text (zh). */
+
+  getNotice(request: GetNoticeRequest, metadata?: Metadata): Observable<ListNotice>;
+}
+
+/** Internal RPC of joint-reward-punishment (联合奖惩); reached only from the gateway. */
 
 export interface JointRewardPunishmentServiceController {
-  /** The list entries of a subject (all statuses), newest first. */
+  /** The measures of an edition of the measures list (措施清单): the current edition unless one is asked for. */
+
+  listMeasures(
+    request: ListMeasuresRequest,
+    metadata?: Metadata,
+  ): Promise<MeasureList> | Observable<MeasureList> | MeasureList;
+
+  /** The same measures as CSV text (UTF-8, header row, `|` between the values of a multi-valued column). */
+
+  exportMeasuresCsv(
+    request: ListMeasuresRequest,
+    metadata?: Metadata,
+  ): Promise<MeasuresCsv> | Observable<MeasuresCsv> | MeasuresCsv;
+
+  /**
+   * An identifying department (认定部门) proposes a list entry (e.g. a red-list entry for an A-grade
+   * taxpayer). Idempotent per (department, idempotency key).
+   */
+
+  proposeListEntry(
+    request: ProposeListEntryRequest,
+    metadata?: Metadata,
+  ): Promise<ListEntryView> | Observable<ListEntryView> | ListEntryView;
+
+  /** The current (not ended) list entries of a subject, newest first; `include_ended` adds the ended ones. */
 
   getSubjectListEntries(
     request: GetSubjectListEntriesRequest,
     metadata?: Metadata,
   ): Promise<SubjectListEntries> | Observable<SubjectListEntries> | SubjectListEntries;
+
+  /** One entry with its transitions, oldest first. */
+
+  getListEntry(
+    request: GetListEntryRequest,
+    metadata?: Metadata,
+  ): Promise<ListEntryView> | Observable<ListEntryView> | ListEntryView;
+
+  /** The notice (告知书) sent to the subject for an entry, as text (zh). */
+
+  getNotice(request: GetNoticeRequest, metadata?: Metadata): Promise<ListNotice> | Observable<ListNotice> | ListNotice;
 }
 
 export function JointRewardPunishmentServiceControllerMethods() {
   return function (constructor: Function) {
-    const grpcMethods: string[] = ["getSubjectListEntries"];
+    const grpcMethods: string[] = [
+      "listMeasures",
+      "exportMeasuresCsv",
+      "proposeListEntry",
+      "getSubjectListEntries",
+      "getListEntry",
+      "getNotice",
+    ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
       GrpcMethod("JointRewardPunishmentService", method)(constructor.prototype[method], method, descriptor);

@@ -1,0 +1,2 @@
+export * from './list-rules';
+export * from './list-notice';
