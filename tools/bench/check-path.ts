@@ -118,11 +118,11 @@ async function main(): Promise<void> {
     procs.push(baseline);
     const results: Result[] = [];
     // warm-up
-    await load('warm-up', `${base}/api/v1/checks`, auth, (n) => ({ subject: { type: 'LEGAL_PERSON', name: 'x', uscc: usccOf(n) } }));
-    results.push(await load('REST POST /api/v1/checks', `${base}/api/v1/checks`, auth, (n) => ({ subject: { type: 'LEGAL_PERSON', name: 'x', uscc: usccOf(n) } })));
+    await load('warm-up', `${base}/api/v1/checks`, auth, (n) => ({ subject: { type: 'LEGAL_PERSON', name: 'x', uscc: usccOf(n) }, matterType: 'PUBLIC_BIDDING_FISCAL', matterReference: `B-${n}` }));
+    results.push(await load('REST POST /api/v1/checks', `${base}/api/v1/checks`, auth, (n) => ({ subject: { type: 'LEGAL_PERSON', name: 'x', uscc: usccOf(n) }, matterType: 'PUBLIC_BIDDING_FISCAL', matterReference: `B-${n}` })));
     results.push(
       await load('GraphQL check', `${base}/graphql`, auth, (n) => ({
-        query: 'query ($s: SubjectInput!) { check(subject: $s) { found adverseCount records { decisionNumber severity } } }',
+        query: 'mutation ($s: SubjectInput!) { check(input: { subject: $s, matterType: "PUBLIC_BIDDING_FISCAL" }) { verdict found adverseCount records { decisionNumber severity } measures { code status } } }',
         variables: { s: { type: 'LEGAL_PERSON', name: 'x', uscc: usccOf(n) } },
       })),
     );

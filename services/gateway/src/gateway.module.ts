@@ -12,15 +12,12 @@ import { AuditService } from './audit/audit.service';
 import { AuthGuard, RATE_LIMITER } from './auth/auth.guard';
 import { RateLimiter } from './auth/rate-limiter';
 import { ClientsService } from './auth/clients.service';
-import { OAuthController } from './auth/oauth.controller';
 import { TokenService } from './auth/token.service';
 import { Backends, CREDIT_CHECK_CLIENT, RECORD_COLLECTION_CLIENT } from './api/backends';
 import { apiValidationPipe } from './api/errors';
 import { serveApiDocs } from './api/openapi';
-import { PlatformApi } from './api/platform-api.service';
-import { RestController } from './api/rest.controller';
+import { API_SERVICES, GRAPHQL_RESOLVERS, REST_CONTROLLERS } from './api-surface';
 import { GATEWAY } from './gateway.definition';
-import { PlatformResolver } from './graphql/platform.resolver';
 import { queryCostRule } from './graphql/query-cost.rule';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 
@@ -100,15 +97,15 @@ export class GatewayModule {
           },
         }),
       ],
-      controllers: [RestController, OAuthController],
+      controllers: REST_CONTROLLERS,
       providers: [
         ClientsService,
         TokenService,
         AuditService,
         { provide: RATE_LIMITER, useValue: new RateLimiter(options.rateLimit.perSecond, options.rateLimit.burst) },
         Backends,
-        PlatformApi,
-        PlatformResolver,
+        ...API_SERVICES,
+        ...GRAPHQL_RESOLVERS,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useValue: apiValidationPipe },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

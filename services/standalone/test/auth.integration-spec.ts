@@ -49,11 +49,11 @@ describe('gateway authentication and authorisation', () => {
   describe('scopes, through REST and GraphQL', () => {
     const checkSubject = { type: 'LEGAL_PERSON', name: '任意', uscc: '91430100MA4L16JQ9D' };
     const restSubmit = (t: string) => request(pg.platform.baseUrl).post('/api/v1/records').set('authorization', `Bearer ${t}`).send(penaltyRecord());
-    const restCheck = (t: string) => request(pg.platform.baseUrl).post('/api/v1/checks').set('authorization', `Bearer ${t}`).send({ subject: checkSubject });
+    const restCheck = (t: string) => request(pg.platform.baseUrl).post('/api/v1/checks').set('authorization', `Bearer ${t}`).send({ subject: checkSubject, matterType: 'OTHER_ADMIN_MATTERS' });
     const gqlSubmit = (t: string) =>
       request(pg.platform.baseUrl).post('/graphql').set('authorization', `Bearer ${t}`).send({ query: 'mutation ($i: SubmitRecordInput!) { submitRecord(input: $i) { recordId } }', variables: { i: penaltyRecord() } });
     const gqlCheck = (t: string) =>
-      request(pg.platform.baseUrl).post('/graphql').set('authorization', `Bearer ${t}`).send({ query: 'query ($s: SubjectInput!) { check(subject: $s) { found } }', variables: { s: checkSubject } });
+      request(pg.platform.baseUrl).post('/graphql').set('authorization', `Bearer ${t}`).send({ query: 'mutation ($s: SubjectInput!) { check(input: { subject: $s, matterType: "OTHER_ADMIN_MATTERS" }) { found } }', variables: { s: checkSubject } });
 
     const table: [client: string, operation: string, allowed: boolean][] = [
       ['writer', 'submit', true],
@@ -91,8 +91,8 @@ describe('gateway authentication and authorisation', () => {
     it('records every request (client, department, operation, outcome, latency, hashed subject) append-only', async () => {
       const t = await token('both');
       const uscc = '91430100MA4L16JQ9D';
-      await request(pg.platform.baseUrl).post('/api/v1/checks').set('authorization', `Bearer ${t}`).send({ subject: { type: 'LEGAL_PERSON', name: 'x', uscc } }).expect(200);
-      await request(pg.platform.baseUrl).post('/api/v1/checks').send({ subject: { type: 'LEGAL_PERSON', name: 'x', uscc } }).expect(401);
+      await request(pg.platform.baseUrl).post('/api/v1/checks').set('authorization', `Bearer ${t}`).send({ subject: { type: 'LEGAL_PERSON', name: 'x', uscc }, matterType: 'OTHER_ADMIN_MATTERS' }).expect(200);
+      await request(pg.platform.baseUrl).post('/api/v1/checks').send({ subject: { type: 'LEGAL_PERSON', name: 'x', uscc }, matterType: 'OTHER_ADMIN_MATTERS' }).expect(401);
       const rows = await eventually('audit rows flushed', async () => {
         const r = await pg.db.query<{ client_id: string | null; department_id: string | null; operation: string; status: number; subject_key_hash: string | null; latency_ms: number }>(
           `SELECT client_id, department_id, operation, status, subject_key_hash, latency_ms FROM gateway.request_audit WHERE operation = 'POST /api/v1/checks' ORDER BY id`,
@@ -120,7 +120,7 @@ describe('gateway authentication and authorisation', () => {
       const signature = sign('sha256', Buffer.from(`${header}.${payload}`), { key: createPrivateKey(key.private_key_pem), dsaEncoding: 'ieee-p1363' }).toString('base64url');
       return `${header}.${payload}.${signature}`;
     }
-    const check = (t: string) => request(pg.platform.baseUrl).post('/api/v1/checks').set('authorization', `Bearer ${t}`).send({ subject: { type: 'LEGAL_PERSON', name: 'x', uscc: '91430100MA4L16JQ9D' } });
+    const check = (t: string) => request(pg.platform.baseUrl).post('/api/v1/checks').set('authorization', `Bearer ${t}`).send({ subject: { type: 'LEGAL_PERSON', name: 'x', uscc: '91430100MA4L16JQ9D' }, matterType: 'OTHER_ADMIN_MATTERS' });
 
     it('accepts a well-formed token signed by the pg.platform key (control case)', async () => {
       await check(await forge({})).expect(200);
@@ -218,7 +218,7 @@ describe('per-client rate limits', () => {
 
   it('answers 429 with Retry-After once a client has used its burst, without affecting other clients', async () => {
     const other = await withGatewayAdmin(pg.db.url, ({ clients: admin }) => admin.createClient({ departmentId: 'E-DEPT', departmentName: 'E', name: 'other', scopes: ['checks:perform'] }));
-    const call = (t: string) => request(pg.platform.baseUrl).post('/api/v1/checks').set('authorization', `Bearer ${t}`).send({ subject: { type: 'LEGAL_PERSON', name: 'x', uscc: '91430100MA4L16JQ9D' } });
+    const call = (t: string) => request(pg.platform.baseUrl).post('/api/v1/checks').set('authorization', `Bearer ${t}`).send({ subject: { type: 'LEGAL_PERSON', name: 'x', uscc: '91430100MA4L16JQ9D' }, matterType: 'OTHER_ADMIN_MATTERS' });
     const statuses: number[] = [];
     for (let i = 0; i < 4; i += 1) statuses.push((await call(pg.platform.demoToken)).status);
     expect(statuses).toEqual([200, 200, 200, 429]);

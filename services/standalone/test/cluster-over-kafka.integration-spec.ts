@@ -46,7 +46,7 @@ describe('cluster over Kafka', () => {
     });
     return { status: response.status, body: (await response.json()) as Record<string, any> };
   };
-  const check = (uscc: string) => post('/api/v1/checks', { subject: { type: 'LEGAL_PERSON', name: '任意', uscc } });
+  const check = (uscc: string) => post('/api/v1/checks', { subject: { type: 'LEGAL_PERSON', name: '任意', uscc }, matterType: 'OTHER_ADMIN_MATTERS' });
 
   beforeAll(async () => {
     broker = await startKafkaTestBroker({ brokers: 3, topics: allTopics().map((name) => ({ name, partitions: 3, replicas: 3 })) });

@@ -31,7 +31,10 @@ describe('every service boots on its own', () => {
       expect(metrics).toContain('credit_outbox_pending');
       expect(metrics).toContain('process_cpu_user_seconds_total');
       const tables = await db.query<{ table_name: string }>('SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1', [schema]);
-      expect(tables.map((t) => t.table_name)).toEqual(['inbox', 'migrations', 'outbox']);
+      // its own schema holds its migrations, outbox and inbox (and its own tables), nothing in public
+      expect(tables.map((t) => t.table_name)).toEqual(expect.arrayContaining(['inbox', 'migrations', 'outbox']));
+      const stray = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'`);
+      expect(stray[0].n).toBe(0);
     } finally {
       expect(await service.stop()).toBe(0);
     }

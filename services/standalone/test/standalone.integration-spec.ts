@@ -11,7 +11,7 @@ import request from 'supertest';
 import { standaloneOnPostgres } from './support';
 
 
-const checkBody = (uscc: string) => ({ subject: { type: 'LEGAL_PERSON', name: '任意', uscc } });
+const checkBody = (uscc: string) => ({ subject: { type: 'LEGAL_PERSON', name: '任意', uscc }, matterType: 'OTHER_ADMIN_MATTERS' });
 
 describe('standalone on the embedded database (the npm start process)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'credit-standalone-'));
@@ -116,7 +116,7 @@ describe('standalone API on PostgreSQL: bad input is refused with structured err
     const person = { ...penaltyRecord(), subject: { type: 'NATURAL_PERSON', name: '李四', idNumber } };
     await request(pg.platform.baseUrl).post('/api/v1/records').set('authorization', pg.auth).send(person).expect(201);
     const body = await eventually('the person checkable', async () => {
-      const r = await request(pg.platform.baseUrl).post('/api/v1/checks').set('authorization', pg.auth).send({ subject: { type: 'NATURAL_PERSON', name: '李四', idNumber } });
+      const r = await request(pg.platform.baseUrl).post('/api/v1/checks').set('authorization', pg.auth).send({ subject: { type: 'NATURAL_PERSON', name: '李四', idNumber }, matterType: 'OTHER_ADMIN_MATTERS' });
       return r.body.found ? r.body : undefined;
     });
     expect(JSON.stringify(body)).not.toContain(idNumber);
@@ -148,8 +148,8 @@ describe('standalone API on PostgreSQL: bad input is refused with structured err
 
   it('refuses a GraphQL request with too many aliased calls before executing any', async () => {
     const before = await stored();
-    const calls = Array.from({ length: 25 }, (_, i) => `c${i}: check(subject: {type: LEGAL_PERSON, name: "x", uscc: "91430100MA4L16JQ9D"}) { found }`).join(' ');
-    const { body } = await request(pg.platform.baseUrl).post('/graphql').set('authorization', pg.auth).send({ query: `{ ${calls} }` });
+    const calls = Array.from({ length: 25 }, (_, i) => `c${i}: check(input: {subject: {type: LEGAL_PERSON, name: "x", uscc: "91430100MA4L16JQ9D"}, matterType: "OTHER_ADMIN_MATTERS"}) { found }`).join(' ');
+    const { body } = await request(pg.platform.baseUrl).post('/graphql').set('authorization', pg.auth).send({ query: `mutation { ${calls} }` });
     expect(body.data).toBeNull();
     expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION');
     expect(body.errors[0].message).toMatch(/Too many top-level fields: 25/);

@@ -3,7 +3,13 @@ import type { ClientGrpc } from '@nestjs/microservices';
 import {
   CREDIT_CHECK_SERVICE_NAME,
   RECORD_COLLECTION_SERVICE_NAME,
+  type CheckBatchRequest,
+  type CheckBatchResult,
+  type CheckLogPage,
+  type CheckRequest,
+  type CheckResult,
   type CreditCheckServiceClient,
+  type QueryCheckLogRequest,
   type GetSubjectProfileRequest,
   type RecordCollectionServiceClient,
   type SubjectProfile,
@@ -42,6 +48,18 @@ export class Backends implements OnModuleInit {
 
   getSubjectProfile(request: GetSubjectProfileRequest): Promise<SubjectProfile> {
     return call(this.checks.getSubjectProfile(request, traceMetadata()));
+  }
+
+  check(request: CheckRequest): Promise<CheckResult> {
+    return call(this.checks.check(request, traceMetadata()));
+  }
+
+  checkBatch(request: CheckBatchRequest): Promise<CheckBatchResult> {
+    return call(this.checks.checkBatch(request, traceMetadata()));
+  }
+
+  queryCheckLog(request: QueryCheckLogRequest): Promise<CheckLogPage> {
+    return call(this.checks.queryCheckLog(request, traceMetadata()));
   }
 }
 

@@ -89,17 +89,6 @@ export class SubmitRecordDto {
   fields: Record<string, unknown>;
 }
 
-@InputType('CheckInput', { description: '核查一个主体 / check a subject' })
-@ApiSchema({ name: 'CheckInput' })
-export class CheckDto {
-  @ApiProperty({ type: () => SubjectDto })
-  @Field(() => SubjectDto)
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => SubjectDto)
-  subject: SubjectDto;
-}
-
 @ObjectType({ description: '提交结果 / result of a submission' })
 export class SubmitRecordResult {
   @ApiProperty()
@@ -188,26 +177,15 @@ export class RecordView {
   @Field({ nullable: true })
   publicityEnd?: string;
 
+  @ApiProperty({ description: 'ACTIVE | PUBLICITY_ENDED | REPAIRED | REVOKED' })
+  @Field({ description: 'ACTIVE | PUBLICITY_ENDED | REPAIRED | REVOKED' })
+  status: string;
+
+  @ApiProperty({ description: '异议处理中 / under objection' })
+  @Field({ description: '异议处理中 / under objection' })
+  underObjection: boolean;
+
   @ApiProperty({ type: 'object', additionalProperties: true })
   @Field(() => GraphQLJSON)
   fields: Record<string, unknown>;
-}
-
-@ObjectType({ description: '核查结果：主体信用档案 / check result: the subject profile' })
-export class CheckResult {
-  @ApiProperty({ description: '平台是否有该主体信息；false 即“无记录” / false means "no record"' })
-  @Field({ description: '平台是否有该主体信息；false 即“无记录” / false means "no record"' })
-  found: boolean;
-
-  @ApiProperty({ type: () => SubjectView })
-  @Field(() => SubjectView)
-  subject: SubjectView;
-
-  @ApiProperty({ type: () => [RecordView] })
-  @Field(() => [RecordView])
-  records: RecordView[];
-
-  @ApiProperty({ type: 'integer' })
-  @Field(() => Int)
-  adverseCount: number;
 }

@@ -2,11 +2,9 @@ import { Module, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { OAuthController } from '../auth/oauth.controller';
+import { API_SERVICES, REST_CONTROLLERS } from '../api-surface';
 import { TokenService } from '../auth/token.service';
 import { ErrorBodyDoc } from './error-body.doc';
-import { PlatformApi } from './platform-api.service';
-import { RestController } from './rest.controller';
 
 function documentConfig() {
   return new DocumentBuilder()
@@ -22,11 +20,8 @@ function documentConfig() {
 }
 
 @Module({
-  controllers: [RestController, OAuthController],
-  providers: [
-    { provide: PlatformApi, useValue: {} },
-    { provide: TokenService, useValue: {} },
-  ],
+  controllers: REST_CONTROLLERS,
+  providers: [...API_SERVICES.map((service) => ({ provide: service, useValue: {} })), { provide: TokenService, useValue: {} }],
 })
 class ApiDocsModule {}
 

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { severityName, severityToProto, subjectTypeName, subjectTypeToProto, type SubjectInput, type SubjectProfile } from '@credit/contracts';
+import { severityToProto, subjectTypeToProto, type SubjectInput } from '@credit/contracts';
 import type { Caller } from '../auth/clients.service';
 import { Backends } from './backends';
-import { SeverityInput, SubjectTypeInput, type CheckResult, type SubjectDto, type SubmitRecordDto, type SubmitRecordResult } from './dto';
+import type { SubjectDto, SubmitRecordDto, SubmitRecordResult } from './dto';
 
-function subjectIn(subject: SubjectDto): SubjectInput {
+export function subjectIn(subject: SubjectDto): SubjectInput {
   return {
     type: subjectTypeToProto(subject.type),
     name: subject.name,
@@ -31,39 +31,4 @@ export class PlatformApi {
     caller.subjectKey = result.subjectKey;
     return result;
   }
-
-  async check(caller: Caller, subject: SubjectDto): Promise<CheckResult> {
-    const profile = await this.backends.getSubjectProfile({ subject: subjectIn(subject), requesterDepartmentId: caller.departmentId });
-    caller.subjectKey = profile.subject?.key;
-    return toCheckResult(profile);
-  }
-}
-
-function toCheckResult(profile: SubjectProfile): CheckResult {
-  const s = profile.subject!;
-  return {
-    found: profile.found,
-    subject: {
-      key: s.key,
-      type: (subjectTypeName(s.type) ?? 'LEGAL_PERSON') as SubjectTypeInput,
-      name: s.name,
-      uscc: s.uscc || undefined,
-      maskedIdNumber: s.maskedIdNumber || undefined,
-    },
-    records: profile.records.map((r) => ({
-      recordId: r.recordId,
-      version: r.version,
-      catalogueItemCode: r.catalogueItemCode,
-      category: r.category,
-      providerDepartmentId: r.providerDepartmentId,
-      decisionNumber: r.decisionNumber,
-      decisionDate: r.decisionDate,
-      adverse: r.adverse,
-      severity: severityName(r.severity) as SeverityInput | undefined,
-      publicityStart: r.publicityStart || undefined,
-      publicityEnd: r.publicityEnd || undefined,
-      fields: JSON.parse(r.fieldsJson || '{}'),
-    })),
-    adverseCount: profile.adverseCount,
-  };
 }

@@ -1,9 +1,9 @@
-import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentCaller, RequireScope } from '../auth/auth.guard';
 import { Scopes, type Caller } from '../auth/clients.service';
-import { CheckDto, CheckResult, SubmitRecordDto, SubmitRecordResult } from './dto';
+import { SubmitRecordDto, SubmitRecordResult } from './dto';
 import { ErrorBodyDoc } from './error-body.doc';
 import { PlatformApi } from './platform-api.service';
 
@@ -22,8 +22,11 @@ const applyAll = (decorators: MethodDecorator[]): MethodDecorator => (target, ke
   for (const d of decorators) d(target, key, descriptor);
 };
 
+/** The error responses of an operation, documented with the error model. */
+export const errorResponses = (...statuses: number[]): MethodDecorator => applyAll(errors(...statuses));
+
 /** REST API for departmental systems (`/api/v1`). */
-@ApiTags('records', 'checks')
+@ApiTags('records')
 @ApiBearerAuth('bearer')
 @Controller('api/v1')
 export class RestController {
@@ -45,15 +48,5 @@ export class RestController {
     const result = await this.api.submitRecord(caller, body);
     void reply.status(result.outcome === 'UNCHANGED' ? 200 : 201);
     return result;
-  }
-
-  @Post('checks')
-  @HttpCode(200)
-  @RequireScope(Scopes.checksPerform)
-  @ApiOperation({ summary: '核查主体信用 / check a subject', description: 'Scope `checks:perform`. `found: false` means the platform holds nothing about the subject.' })
-  @ApiResponse({ status: 200, type: CheckResult })
-  @applyAll(errors(400, 401, 403, 429, 503))
-  check(@CurrentCaller() caller: Caller, @Body() body: CheckDto): Promise<CheckResult> {
-    return this.api.check(caller, body.subject);
   }
 }

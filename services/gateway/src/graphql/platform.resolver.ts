@@ -1,7 +1,7 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CurrentCaller, RequireScope } from '../auth/auth.guard';
 import { Scopes, type Caller } from '../auth/clients.service';
-import { CheckResult, SubjectDto, SubmitRecordDto, SubmitRecordResult } from '../api/dto';
+import { SubmitRecordDto, SubmitRecordResult } from '../api/dto';
 import { PlatformApi } from '../api/platform-api.service';
 
 @Resolver()
@@ -12,11 +12,5 @@ export class PlatformResolver {
   @RequireScope(Scopes.recordsWrite)
   submitRecord(@CurrentCaller() caller: Caller, @Args('input') input: SubmitRecordDto): Promise<SubmitRecordResult> {
     return this.api.submitRecord(caller, input);
-  }
-
-  @Query(() => CheckResult, { description: '核查主体信用 / check a subject' })
-  @RequireScope(Scopes.checksPerform)
-  check(@CurrentCaller() caller: Caller, @Args('subject') subject: SubjectDto): Promise<CheckResult> {
-    return this.api.check(caller, subject);
   }
 }
