@@ -1,5 +1,13 @@
-import { CatalogueItemEntity } from './catalogue/catalogue-item.entity';
+import { CatalogueItemEntity, CatalogueResponsibilityEntity } from './catalogue/catalogue-item.entity';
 import { CreditRecordEntity, CreditRecordVersionEntity } from './records/credit-record.entity';
+import { DataQualityIssueEntity } from './records/data-quality-issue.entity';
 import { SubjectEntity } from './records/subject.entity';
 
-export const RECORD_COLLECTION_ENTITIES = [CatalogueItemEntity, SubjectEntity, CreditRecordEntity, CreditRecordVersionEntity];
+export const RECORD_COLLECTION_ENTITIES = [
+  CatalogueItemEntity,
+  CatalogueResponsibilityEntity,
+  SubjectEntity,
+  CreditRecordEntity,
+  CreditRecordVersionEntity,
+  DataQualityIssueEntity,
+];

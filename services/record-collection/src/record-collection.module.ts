@@ -1,7 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceCoreModule, type ServiceDefinition, type ServiceDeps } from '@credit/runtime';
+import { CatalogueService } from './catalogue/catalogue.service';
 import { RECORD_COLLECTION_MIGRATIONS } from './database/migrations';
 import { RECORD_COLLECTION_ENTITIES } from './entities';
+import { ReactionsConsumer } from './reactions/reactions.consumer';
+import { PublicitySweepService } from './records/publicity-sweep.service';
+import { RecordStatusService } from './records/record-status.service';
 import { RecordsGrpcController } from './records/records.grpc.controller';
 import { RecordsService } from './records/records.service';
 
@@ -12,7 +16,10 @@ export const RECORD_COLLECTION: ServiceDefinition = {
   migrations: RECORD_COLLECTION_MIGRATIONS,
 };
 
-/** 信用信息归集: catalogue, records, subjects; publishes credit.records.v1. */
+/**
+ * 信用信息归集: catalogue and responsibility, records (single, batch, corrections, revocations), subjects,
+ * publicity end; reacts to objection outcomes and repairs; publishes credit.records.v1.
+ */
 @Module({})
 export class RecordCollectionModule {
   static forRoot(deps: ServiceDeps): DynamicModule {
@@ -20,7 +27,7 @@ export class RecordCollectionModule {
       module: RecordCollectionModule,
       imports: [ServiceCoreModule.forRoot(RECORD_COLLECTION, deps)],
       controllers: [RecordsGrpcController],
-      providers: [RecordsService],
+      providers: [CatalogueService, RecordsService, RecordStatusService, PublicitySweepService, ReactionsConsumer],
     };
   }
 }

@@ -1,9 +1,6 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
-/**
- * A 信用信息目录 item version. The foundation carries what validation needs; the full catalogue
- * (categories, field schemas, publicity rules, disclosure) grows with the record-collection issue.
- */
+/** A 信用信息目录 item version: what may be collected, from whom, and how it is shown. */
 @Entity({ name: 'catalogue_item' })
 export class CatalogueItemEntity {
   @PrimaryColumn({ type: 'text' })
@@ -15,7 +12,7 @@ export class CatalogueItemEntity {
   @Column({ type: 'text' })
   name: string;
 
-  /** PENALTY, LICENSING, … */
+  /** PENALTY, LICENSING, INSPECTION, JUDGMENT_DEFAULTER, COMMITMENT_FULFILMENT, COMMENDATION, … */
   @Column({ type: 'text' })
   category: string;
 
@@ -35,11 +32,27 @@ export class CatalogueItemEntity {
   @Column({ type: 'text', array: true })
   requiredFields: string[];
 
-  /** Department codes allowed to submit; `*` = any registered department. */
-  @Column({ type: 'text', array: true })
-  responsibleDepartments: string[];
+  /**
+   * Every department holding the power publishes its own decisions (双公示: 行政处罚, 行政许可); otherwise
+   * only the departments granted in `catalogue_responsibility` may submit.
+   */
+  @Column({ type: 'boolean', default: false })
+  openSubmission: boolean;
 
   /** Only the current version of an item accepts records. */
   @Column({ type: 'boolean', default: true })
   current: boolean;
+}
+
+/** A department responsible for a catalogue item (责任单位): it may submit records to it. */
+@Entity({ name: 'catalogue_responsibility' })
+export class CatalogueResponsibilityEntity {
+  @PrimaryColumn({ type: 'text' })
+  catalogueItemCode: string;
+
+  @PrimaryColumn({ type: 'text' })
+  departmentId: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  grantedAt: Date;
 }

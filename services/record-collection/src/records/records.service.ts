@@ -1,34 +1,44 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { Events, severityToProto, subjectTypeToProto } from '@credit/contracts';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Events, severityToProto, subjectTypeToProto, type RelatedPerson } from '@credit/contracts';
 import { pgErrorCode, PgErrorCode } from '@credit/database';
 import {
   canonicalJson,
   chinaDateOf,
   defaultPolicyRegistry,
-  isValidIsoDate,
   publicityWindow,
-  resolveSubject,
   SeverityTier,
   SubjectType,
   type DomainError,
-  type ResolvedSubject,
 } from '@credit/domain';
 import { UnitOfWork, type Transaction } from '@credit/messaging';
-import { AppError, SERVICE_DEPS, type ServiceDeps } from '@credit/runtime';
+import { AppError, SERVICE_DEPS, type ErrorKind, type ServiceDeps } from '@credit/runtime';
+import { DataSource } from 'typeorm';
 import { CatalogueItemEntity } from '../catalogue/catalogue-item.entity';
-import { CreditRecordEntity, CreditRecordVersionEntity } from './credit-record.entity';
+import { CatalogueService, mayDepartmentSubmit } from '../catalogue/catalogue.service';
+import {
+  CreditRecordEntity,
+  CreditRecordVersionEntity,
+  type ChangeKind,
+  type RecordStatusValue,
+  type StoredRelatedPerson,
+} from './credit-record.entity';
+import { DataQualityIssueEntity } from './data-quality-issue.entity';
+import { isUuid, RecordStatusService, type RecordSnapshot } from './record-status.service';
+import {
+  attributesToPersons,
+  err,
+  maskedFields,
+  validateAgainstItem,
+  validateContent,
+  validateShape,
+  type PersonLink,
+  type RecordRowInput,
+} from './record-validation';
 import { SubjectEntity } from './subject.entity';
 
-export interface SubmitRecordCommand {
-  providerDepartmentId: string;
-  catalogueItemCode: string;
-  subject: { type: string; name: string; uscc?: string; idNumber?: string };
-  decisionNumber: string;
-  decisionDate: string;
-  severity?: string;
-  fields: unknown;
-}
+export type SubmitRecordCommand = RecordRowInput & { providerDepartmentId: string };
 
 export type SubmitOutcome = 'CREATED' | 'NEW_VERSION' | 'UNCHANGED';
 
@@ -37,13 +47,67 @@ export interface SubmitResult {
   version: number;
   outcome: SubmitOutcome;
   subjectKey: string;
+  nameMismatch: boolean;
 }
 
-const err = (code: string, field: string, zh: string, en: string): DomainError => ({ code, field, message: { zh, en } });
+export type RowResult =
+  | ({ index: number } & SubmitResult)
+  | { index: number; outcome: 'REJECTED'; kind: ErrorKind; errors: DomainError[] };
+
+/** A subject as stored (an ID number is not needed to store a record version). */
+interface StoredSubject {
+  type: string;
+  key: string;
+  name: string;
+  uscc?: string;
+  maskedIdNumber?: string;
+}
+
+interface Provenance {
+  changeKind: ChangeKind;
+  reason: string | null;
+  submittedBy: string;
+  objectionId: string | null;
+}
+
+/** A row that passed every check: ready to be stored. */
+interface PreparedRow {
+  index: number;
+  item: CatalogueItemEntity;
+  subject: StoredSubject;
+  decisionNumber: string;
+  decisionDate: string;
+  severity: SeverityTier | null;
+  fields: Record<string, unknown>;
+  persons: PersonLink[];
+  provenance: Provenance;
+}
+
+export interface CorrectionChanges {
+  /** Merged over the current fields; a null value removes a field. */
+  fields: Record<string, unknown>;
+  severity?: string;
+  decisionDate?: string;
+}
+
+export interface RecordVersionView extends Omit<CreditRecordVersionEntity, 'relatedPersons' | 'fields'> {
+  fields: Record<string, unknown>;
+  relatedPersons: { role: string; subjectKey: string; name: string; maskedIdNumber: string }[];
+}
+
+export interface RecordView {
+  record: CreditRecordEntity;
+  versions: RecordVersionView[];
+}
+
+export const MAX_BATCH_ROWS = 1_000;
+/** Valid rows stored per transaction. */
+const CHUNK_ROWS = 250;
 
 /**
- * Stores credit records: validated against identifier rules and the catalogue, versioned by natural key
- * (provider + item + decision number), and announced as RecordCollected through the outbox.
+ * Stores credit records: validated against identifier rules and the catalogue (only responsible departments
+ * may submit), versioned by natural key (provider + item + decision number), announced as RecordCollected
+ * through the outbox. Corrections by the provider and by objection outcomes go through the same path.
  */
 @Injectable()
 export class RecordsService {
@@ -51,197 +115,413 @@ export class RecordsService {
 
   constructor(
     private readonly uow: UnitOfWork,
+    private readonly catalogue: CatalogueService,
+    private readonly statuses: RecordStatusService,
+    @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(SERVICE_DEPS) private readonly deps: ServiceDeps,
   ) {}
 
   async submit(command: SubmitRecordCommand): Promise<SubmitResult> {
-    const { subject, fields, severity, errors } = this.validateShape(command);
-    if (errors.length > 0 || !subject) throw AppError.validation(errors);
+    const [result] = await this.submitMany(command.providerDepartmentId, [command]);
+    if (result.outcome === 'REJECTED') throw new AppError(result.kind, result.errors);
+    return result;
+  }
+
+  /**
+   * Each row is validated and stored independently: a rejected row stores nothing, the others are stored
+   * (one transaction per chunk of valid rows). Results are in row order.
+   */
+  async submitMany(providerDepartmentId: string, inputs: RecordRowInput[]): Promise<RowResult[]> {
+    if (inputs.length > MAX_BATCH_ROWS) {
+      throw AppError.one('VALIDATION', 'BATCH_TOO_LARGE', `每批最多 ${MAX_BATCH_ROWS} 条记录`, `At most ${MAX_BATCH_ROWS} records per call.`, 'records');
+    }
+    const provider = providerDepartmentId?.trim() ?? '';
+    if (!provider) {
+      throw AppError.one('UNAUTHENTICATED', 'DEPARTMENT_REQUIRED', '缺少提交部门', 'The submitting department is missing.', 'providerDepartmentId');
+    }
+    const items = await this.catalogue.currentItems(inputs.map((i) => i.catalogueItemCode?.trim() ?? ''));
+    const results: RowResult[] = [];
+    const valid: PreparedRow[] = [];
+    inputs.forEach((input, index) => {
+      const prepared = this.prepare(provider, input, index, items);
+      if ('errors' in prepared) results.push({ index, outcome: 'REJECTED', kind: prepared.kind, errors: prepared.errors });
+      else valid.push(prepared);
+    });
+    for (let start = 0; start < valid.length; start += CHUNK_ROWS) {
+      const chunk = valid.slice(start, start + CHUNK_ROWS);
+      results.push(...(await this.withRaceRetry(() => this.uow.run((tx) => this.storeRows(tx, provider, chunk)))));
+    }
+    return results.sort((a, b) => a.index - b.index);
+  }
+
+  /** The provider's explicit correction: a new version with the changes merged over the current content. */
+  async correct(providerDepartmentId: string, recordId: string, changes: CorrectionChanges, reason: string): Promise<SubmitResult> {
+    if (!reason?.trim()) throw AppError.one('VALIDATION', 'REASON_REQUIRED', '须说明更正原因', 'A reason for the correction is required.', 'reason');
+    return this.withRaceRetry(() =>
+      this.uow.run(async (tx) => {
+        const snapshot = await this.ownedRecord(tx, providerDepartmentId, recordId);
+        return this.applyCorrection(tx, snapshot, changes, {
+          changeKind: 'CORRECTED',
+          reason: reason.trim(),
+          submittedBy: providerDepartmentId,
+          objectionId: null,
+        });
+      }),
+    );
+  }
+
+  /** The provider revokes its record; revoking a revoked record changes nothing. */
+  async revoke(providerDepartmentId: string, recordId: string, reason: string): Promise<RecordView> {
+    if (!reason?.trim()) throw AppError.one('VALIDATION', 'REASON_REQUIRED', '须说明撤销原因', 'A reason for the revocation is required.', 'reason');
+    await this.uow.run(async (tx) => {
+      const snapshot = await this.ownedRecord(tx, providerDepartmentId, recordId, { allowRevoked: true });
+      if (snapshot.record.status === 'REVOKED') return;
+      await this.statuses.apply(tx, snapshot, {
+        status: 'REVOKED',
+        cause: 'PROVIDER_REVOKED',
+        reason: `提供单位撤销：${reason.trim()}`,
+        publicityEnd: null,
+        effectiveDate: chinaDateOf(new Date()),
+        actorDepartmentId: providerDepartmentId,
+      });
+    });
+    return this.get(recordId);
+  }
+
+  /**
+   * A correction (by the provider or by an objection outcome) inside the caller's transaction. Throws a
+   * validation error when the corrected content is invalid; UNCHANGED when nothing changes.
+   */
+  async applyCorrection(tx: Transaction, snapshot: RecordSnapshot, changes: CorrectionChanges, provenance: Provenance): Promise<SubmitResult> {
+    const { record, current } = snapshot;
+    if (record.status === 'REVOKED') {
+      throw AppError.one('CONFLICT', 'RECORD_REVOKED', '该记录已撤销，不能更正', 'The record is revoked and cannot be corrected.', 'recordId');
+    }
+    const fields: Record<string, unknown> = { ...current.fields };
+    for (const [key, value] of Object.entries(changes.fields)) {
+      if (value === null) delete fields[key];
+      else fields[key] = value;
+    }
+    const item = await tx.manager.findOne(CatalogueItemEntity, { where: { code: record.catalogueItemCode, current: true } });
+    if (!item) throw AppError.one('CONFLICT', 'CATALOGUE_ITEM_UNKNOWN', '目录项已不存在', 'The catalogue item no longer exists.', 'catalogueItemCode');
+    const content = validateContent({
+      decisionDate: changes.decisionDate || current.decisionDate,
+      severity: changes.severity || current.severity || undefined,
+      fields,
+    });
+    const errors = [...content.errors, ...validateAgainstItem(item, snapshot.subjectType, content.fields, content.severity)];
+    if (errors.length > 0) throw AppError.validation(errors);
+    const [result] = await this.storeRows(tx, record.providerDepartmentId, [
+      {
+        index: 0,
+        item,
+        subject: {
+          type: snapshot.subjectType,
+          key: snapshot.subject.key,
+          name: snapshot.subject.name,
+          uscc: snapshot.subject.uscc || undefined,
+          maskedIdNumber: snapshot.subject.maskedIdNumber || undefined,
+        },
+        decisionNumber: record.decisionNumber,
+        decisionDate: changes.decisionDate || current.decisionDate,
+        severity: content.severity,
+        fields: content.fields,
+        persons: content.persons,
+        provenance,
+      },
+    ]);
+    if (result.outcome === 'REJECTED') throw new AppError(result.kind, result.errors);
+    return result;
+  }
+
+  async get(recordId: string): Promise<RecordView> {
+    const record = isUuid(recordId) ? await this.dataSource.getRepository(CreditRecordEntity).findOne({ where: { id: recordId } }) : null;
+    if (!record) throw notFound();
+    const versions = await this.dataSource.getRepository(CreditRecordVersionEntity).find({ where: { recordId }, order: { version: 'ASC' } });
+    return {
+      record,
+      versions: versions.map((v) => ({
+        ...v,
+        fields: maskedFields(v.fields) as Record<string, unknown>,
+        relatedPersons: v.relatedPersons.map((p) => ({ role: p.role, subjectKey: p.subjectKey, name: p.name, maskedIdNumber: p.maskedIdNumber })),
+      })),
+    };
+  }
+
+  /** The record, locked, after checking that it exists and belongs to the department. */
+  private async ownedRecord(tx: Transaction, departmentId: string, recordId: string, options: { allowRevoked?: boolean } = {}): Promise<RecordSnapshot> {
+    const snapshot = (await this.statuses.loadForUpdate(tx.manager, [recordId])).get(recordId);
+    if (!snapshot) throw notFound();
+    if (snapshot.record.providerDepartmentId !== departmentId) {
+      throw AppError.one('FORBIDDEN', 'RECORD_NOT_OWNED', '只有提供单位可以更正或撤销该记录', 'Only the department that provided the record may correct or revoke it.', 'recordId');
+    }
+    if (!options.allowRevoked && snapshot.record.status === 'REVOKED') {
+      throw AppError.one('CONFLICT', 'RECORD_REVOKED', '该记录已撤销', 'The record is revoked.', 'recordId');
+    }
+    return snapshot;
+  }
+
+  private prepare(
+    provider: string,
+    input: RecordRowInput,
+    index: number,
+    items: Map<string, { item: CatalogueItemEntity; responsibleDepartmentIds: string[] }>,
+  ): PreparedRow | { kind: ErrorKind; errors: DomainError[] } {
+    const code = input.catalogueItemCode?.trim() ?? '';
+    const view = items.get(code);
+    if (code && !view) {
+      return {
+        kind: 'VALIDATION',
+        errors: [err('CATALOGUE_ITEM_UNKNOWN', 'catalogueItemCode', `目录中没有此信息项：${code}`, `No catalogue item with code ${code}.`)],
+      };
+    }
+    if (view && !mayDepartmentSubmit(view, provider)) {
+      return {
+        kind: 'FORBIDDEN',
+        errors: [
+          err('CATALOGUE_ITEM_NOT_RESPONSIBLE', 'catalogueItemCode', `本部门不是目录项 ${code} 的责任单位`, `Your department is not responsible for catalogue item ${code}.`),
+        ],
+      };
+    }
+    const shaped = validateShape(input);
+    if (!shaped.row || !view) return { kind: 'VALIDATION', errors: shaped.errors };
+    const { row } = shaped;
+    const errors = validateAgainstItem(view.item, row.subject.type, row.fields, row.severity);
+    if (errors.length > 0) return { kind: 'VALIDATION', errors };
+    return {
+      index,
+      item: view.item,
+      subject: row.subject,
+      decisionNumber: row.decisionNumber,
+      decisionDate: row.decisionDate,
+      severity: view.item.adverse ? row.severity : null,
+      fields: row.fields,
+      persons: row.persons,
+      provenance: { changeKind: 'SUBMITTED', reason: null, submittedBy: provider, objectionId: null },
+    };
+  }
+
+  /**
+   * Two transactions inserting the same natural key or subject: the loser sees the winner's row on the next
+   * pass. Two batches touching the same records in another order may deadlock: the victim runs again.
+   */
+  private async withRaceRetry<T>(work: () => Promise<T>): Promise<T> {
+    const retryable: string[] = [PgErrorCode.UniqueViolation, PgErrorCode.DeadlockDetected];
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.uow.run((tx) => this.store(tx, command, subject, fields, severity));
+        return await work();
       } catch (error) {
-        // Two identical submissions racing: the loser sees the winner's row on the second pass.
-        if (attempt < 3 && pgErrorCode(error) === PgErrorCode.UniqueViolation) continue;
+        if (attempt < 3 && retryable.includes(pgErrorCode(error) ?? '')) continue;
         throw error;
       }
     }
   }
 
-  private validateShape(command: SubmitRecordCommand): {
-    subject?: ResolvedSubject;
-    fields: Record<string, unknown>;
-    severity: SeverityTier | null;
-    errors: DomainError[];
-  } {
-    const errors: DomainError[] = [];
-    const resolved = resolveSubject({
-      type: command.subject?.type as SubjectType,
-      name: command.subject?.name ?? '',
-      uscc: command.subject?.uscc,
-      idNumber: command.subject?.idNumber,
-    });
-    if (!resolved.ok) errors.push(...resolved.errors.map((e) => ({ ...e, field: `subject.${e.field ?? 'type'}` })));
-
-    if (!command.catalogueItemCode?.trim()) {
-      errors.push(err('CATALOGUE_ITEM_REQUIRED', 'catalogueItemCode', '目录项编码不能为空', 'The catalogue item code is required.'));
-    }
-    const decisionNumber = command.decisionNumber?.trim() ?? '';
-    if (!decisionNumber || decisionNumber.length > 200) {
-      errors.push(err('DECISION_NUMBER_INVALID', 'decisionNumber', '决定文书号不能为空且不超过200字', 'The decision number is required (at most 200 characters).'));
-    }
-    if (!isValidIsoDate(command.decisionDate ?? '')) {
-      errors.push(err('DECISION_DATE_INVALID', 'decisionDate', '决定日期须为有效日期 (YYYY-MM-DD)', 'The decision date must be a valid date (YYYY-MM-DD).'));
-    } else if (command.decisionDate > chinaDateOf(new Date())) {
-      errors.push(err('DECISION_DATE_IN_FUTURE', 'decisionDate', '决定日期不能晚于今天', 'The decision date cannot be in the future.'));
-    }
-    let severity: SeverityTier | null = null;
-    if (command.severity) {
-      if (command.severity in SeverityTier) severity = command.severity as SeverityTier;
-      else errors.push(err('SEVERITY_INVALID', 'severity', '失信程度须为 轻微/一般/严重 (MINOR/GENERAL/SERIOUS)', 'Severity must be MINOR, GENERAL or SERIOUS.'));
-    }
-    const fields = command.fields;
-    if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) {
-      errors.push(err('FIELDS_INVALID', 'fields', '信息项须为 JSON 对象', 'Fields must be a JSON object.'));
-    }
-    return { subject: resolved.ok ? resolved.subject : undefined, fields: (fields ?? {}) as Record<string, unknown>, severity, errors };
-  }
-
-  private async store(
-    tx: Transaction,
-    command: SubmitRecordCommand,
-    subject: ResolvedSubject,
-    fields: Record<string, unknown>,
-    severity: SeverityTier | null,
-  ): Promise<SubmitResult> {
+  /** Stores prepared rows of one provider in the caller's transaction, with a few statements for the whole set. */
+  private async storeRows(tx: Transaction, provider: string, rows: PreparedRow[]): Promise<RowResult[]> {
     const { manager } = tx;
-    const item = await manager.findOne(CatalogueItemEntity, { where: { code: command.catalogueItemCode.trim(), current: true } });
-    if (!item) {
-      throw AppError.validation([
-        err('CATALOGUE_ITEM_UNKNOWN', 'catalogueItemCode', `目录中没有此信息项：${command.catalogueItemCode}`, `No catalogue item with code ${command.catalogueItemCode}.`),
-      ]);
-    }
-    if (!item.responsibleDepartments.includes('*') && !item.responsibleDepartments.includes(command.providerDepartmentId)) {
-      throw AppError.one('FORBIDDEN', 'DEPARTMENT_NOT_RESPONSIBLE', `本部门不是目录项 ${item.code} 的责任单位`, `Your department is not responsible for catalogue item ${item.code}.`, 'catalogueItemCode');
-    }
-    const errors: DomainError[] = [];
-    if (!item.subjectTypes.includes(subject.type)) {
-      errors.push(err('SUBJECT_TYPE_NOT_ALLOWED', 'subject.type', `目录项 ${item.code} 不适用于此类主体`, `Catalogue item ${item.code} does not apply to this subject type.`));
-    }
-    for (const name of item.requiredFields) {
-      const value = fields[name];
-      if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
-        errors.push(err('FIELD_REQUIRED', `fields.${name}`, `缺少必填信息项：${name}`, `Missing required field: ${name}.`));
-      }
-    }
-    if (item.adverse && !severity) {
-      errors.push(err('SEVERITY_REQUIRED', 'severity', '失信信息须标明失信程度', 'Adverse information needs a severity tier.'));
-    }
-    if (errors.length > 0) throw AppError.validation(errors);
+    const subjectKeys = [...new Set(rows.map((r) => r.subject.key))];
+    const known: { key: string; name: string }[] = await manager.query(
+      'SELECT key, name FROM record_collection.subject WHERE key = ANY($1::text[])',
+      [subjectKeys],
+    );
+    const knownNames = new Map(known.map((s) => [s.key, s.name]));
+    const storedKeys = new Set(known.map((s) => s.key));
 
-    const decisionNumber = command.decisionNumber.trim();
-    const content = {
-      subjectKey: subject.key,
-      subjectName: subject.name,
-      decisionDate: command.decisionDate,
-      severity: item.adverse ? severity : null,
-      fields: fields as never,
-      itemVersion: item.version,
+    const newSubjects = new Map<string, Partial<SubjectEntity>>();
+    const addSubject = (s: StoredSubject) => {
+      if (storedKeys.has(s.key) || newSubjects.has(s.key)) return;
+      newSubjects.set(s.key, { key: s.key, type: s.type, name: s.name, uscc: s.uscc ?? null, maskedIdNumber: s.maskedIdNumber ?? null });
     };
-    const contentHash = createHash('sha256').update(canonicalJson(content)).digest('hex');
 
-    await manager.createQueryBuilder().insert().into(SubjectEntity).values({
-      key: subject.key,
-      type: subject.type,
-      name: subject.name,
-      uscc: subject.uscc ?? null,
-      maskedIdNumber: subject.maskedIdNumber ?? null,
-    }).orIgnore().execute();
+    const existing = await manager
+      .createQueryBuilder(CreditRecordEntity, 'r')
+      .where('r.provider_department_id = :provider', { provider })
+      .andWhere('(r.catalogue_item_code, r.decision_number) IN (SELECT * FROM unnest(CAST(:codes AS text[]), CAST(:numbers AS text[])))', {
+        codes: rows.map((r) => r.item.code),
+        numbers: rows.map((r) => r.decisionNumber),
+      })
+      .orderBy('r.id')
+      .setLock('pessimistic_write')
+      .getMany();
+    const byNaturalKey = new Map(existing.map((r) => [naturalKey(r.catalogueItemCode, r.decisionNumber), r]));
+    const inserted = new Set<CreditRecordEntity>();
+    const updated = new Set<CreditRecordEntity>();
+    const versions: Partial<CreditRecordVersionEntity>[] = [];
+    const issues: Partial<DataQualityIssueEntity>[] = [];
+    const results: RowResult[] = [];
+    const collectedAt = new Date().toISOString();
 
-    const existing = await manager.findOne(CreditRecordEntity, {
-      where: { providerDepartmentId: command.providerDepartmentId, catalogueItemCode: item.code, decisionNumber },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (existing && existing.contentHash === contentHash) {
-      return { recordId: existing.id, version: existing.currentVersion, outcome: 'UNCHANGED', subjectKey: existing.subjectKey };
-    }
-    const recordId = existing?.id ?? randomUUID();
-    const version = (existing?.currentVersion ?? 0) + 1;
-    if (existing) {
-      await manager.update(CreditRecordEntity, { id: recordId }, { currentVersion: version, contentHash, subjectKey: subject.key });
-    } else {
-      await manager.insert(CreditRecordEntity, {
-        id: recordId,
-        providerDepartmentId: command.providerDepartmentId,
-        catalogueItemCode: item.code,
-        decisionNumber,
+    for (const row of rows) {
+      const { item, subject } = row;
+      const content = {
         subjectKey: subject.key,
-        currentVersion: version,
+        subjectName: subject.name,
+        decisionDate: row.decisionDate,
+        severity: item.adverse ? row.severity : null,
+        fields: row.fields as never,
+        itemVersion: item.version,
+      };
+      const contentHash = createHash('sha256').update(canonicalJson(content)).digest('hex');
+      const knownName = knownNames.get(subject.key);
+      const nameMismatch = subject.type !== SubjectType.NATURAL_PERSON && knownName !== undefined && knownName !== subject.name;
+      if (knownName === undefined) knownNames.set(subject.key, subject.name);
+
+      const nk = naturalKey(item.code, row.decisionNumber);
+      let record = byNaturalKey.get(nk);
+      if (record && record.contentHash === contentHash) {
+        results.push({ index: row.index, recordId: record.id, version: record.currentVersion, outcome: 'UNCHANGED', subjectKey: record.subjectKey, nameMismatch });
+        continue;
+      }
+      if (record && record.status === 'REVOKED') {
+        results.push({
+          index: row.index,
+          outcome: 'REJECTED',
+          kind: 'CONFLICT',
+          errors: [err('RECORD_REVOKED', 'decisionNumber', '该决定文书号的记录已撤销', 'The record with this decision number has been revoked.')],
+        });
+        continue;
+      }
+      addSubject(subject);
+      const persons: StoredRelatedPerson[] = attributesToPersons(subject.type, row.severity)
+        ? row.persons.map((p) => ({ role: p.role, name: p.subject.name, idNumber: p.subject.idNumber!, maskedIdNumber: p.subject.maskedIdNumber!, subjectKey: p.subject.key }))
+        : [];
+      for (const p of row.persons) if (persons.length > 0) addSubject(p.subject);
+
+      const window = this.publicity(item, subject, row.severity, row.decisionDate);
+      const outcome: SubmitOutcome = record ? 'NEW_VERSION' : 'CREATED';
+      if (!record) {
+        record = Object.assign(new CreditRecordEntity(), {
+          id: randomUUID(),
+          providerDepartmentId: provider,
+          catalogueItemCode: item.code,
+          decisionNumber: row.decisionNumber,
+          subjectKey: subject.key,
+          currentVersion: 1,
+          contentHash,
+          status: 'ACTIVE' as RecordStatusValue,
+          statusCause: null,
+          statusChangedAt: null,
+          publicityEnd: window?.end ?? null,
+          periodEnd: window?.periodEnd ?? null,
+        });
+        byNaturalKey.set(nk, record);
+        inserted.add(record);
+      } else {
+        record.currentVersion += 1;
+        record.contentHash = contentHash;
+        record.subjectKey = subject.key;
+        record.periodEnd = window?.periodEnd ?? null;
+        // A repaired or ended record keeps its (earlier) display end; an active one follows the new window.
+        if (record.status === 'ACTIVE') record.publicityEnd = window?.end ?? null;
+        if (!inserted.has(record)) updated.add(record);
+      }
+      const version = record.currentVersion;
+      versions.push({
+        recordId: record.id,
+        version,
+        catalogueItemVersion: item.version,
+        subjectKey: subject.key,
+        subjectName: subject.name,
+        decisionDate: row.decisionDate,
+        severity: item.adverse ? row.severity : null,
+        fields: row.fields,
+        publicityStart: window?.end ? window.start : null,
+        publicityEnd: window?.end ?? null,
+        policyVersion: window?.policyVersion ?? null,
         contentHash,
+        changeKind: row.provenance.changeKind,
+        reason: row.provenance.reason,
+        submittedByDepartmentId: row.provenance.submittedBy,
+        objectionId: row.provenance.objectionId,
+        relatedPersons: persons,
       });
+      if (nameMismatch) {
+        issues.push({
+          kind: 'NAME_MISMATCH',
+          subjectKey: subject.key,
+          recordId: record.id,
+          recordVersion: version,
+          providerDepartmentId: provider,
+          knownName: knownName!,
+          submittedName: subject.name,
+        });
+      }
+      const relatedPersons: RelatedPerson[] = persons.map((p) => ({
+        role: p.role,
+        person: { key: p.subjectKey, type: subjectTypeToProto('NATURAL_PERSON'), name: p.name, uscc: '', maskedIdNumber: p.maskedIdNumber },
+      }));
+      tx.emit({
+        definition: Events.RecordCollected,
+        subjectKey: subject.key,
+        id: `record-${record.id}-v${version}`,
+        payload: {
+          recordId: record.id,
+          version,
+          subject: {
+            key: subject.key,
+            type: subjectTypeToProto(subject.type),
+            name: subject.name,
+            uscc: subject.uscc ?? '',
+            maskedIdNumber: subject.maskedIdNumber ?? '',
+          },
+          catalogueItemCode: item.code,
+          catalogueItemVersion: item.version,
+          category: item.category,
+          providerDepartmentId: provider,
+          decisionNumber: row.decisionNumber,
+          decisionDate: row.decisionDate,
+          adverse: item.adverse,
+          severity: severityToProto(item.adverse ? row.severity : null),
+          disclosure: item.disclosure,
+          publicityStart: record.publicityEnd && window?.end ? window.start : '',
+          publicityEnd: record.publicityEnd ?? '',
+          fieldsJson: JSON.stringify(maskedFields(row.fields)),
+          jurisdiction: this.deps.config.jurisdiction,
+          policyVersion: window?.policyVersion ?? '',
+          collectedAt,
+          relatedPersons,
+          submittedByDepartmentId: row.provenance.submittedBy,
+          objectionId: row.provenance.objectionId ?? '',
+        },
+      });
+      results.push({ index: row.index, recordId: record.id, version, outcome, subjectKey: subject.key, nameMismatch });
     }
 
-    const publicity = this.publicity(item, subject, severity, command.decisionDate);
-    await manager.insert(CreditRecordVersionEntity, {
-      recordId,
-      version,
-      catalogueItemVersion: item.version,
-      subjectKey: subject.key,
-      subjectName: subject.name,
-      decisionDate: command.decisionDate,
-      severity: item.adverse ? severity : null,
-      fields: fields as never,
-      publicityStart: publicity?.start ?? null,
-      publicityEnd: publicity?.end ?? null,
-      policyVersion: publicity?.policyVersion ?? null,
-      contentHash,
-    });
-
-    tx.emit({
-      definition: Events.RecordCollected,
-      subjectKey: subject.key,
-      id: `record-${recordId}-v${version}`,
-      payload: {
-        recordId,
-        version,
-        subject: {
-          key: subject.key,
-          type: subjectTypeToProto(subject.type),
-          name: subject.name,
-          uscc: subject.uscc ?? '',
-          maskedIdNumber: subject.maskedIdNumber ?? '',
-        },
-        catalogueItemCode: item.code,
-        catalogueItemVersion: item.version,
-        category: item.category,
-        providerDepartmentId: command.providerDepartmentId,
-        decisionNumber,
-        decisionDate: command.decisionDate,
-        adverse: item.adverse,
-        severity: severityToProto(item.adverse ? severity : null),
-        disclosure: item.disclosure,
-        publicityStart: publicity?.start ?? '',
-        publicityEnd: publicity?.end ?? '',
-        fieldsJson: JSON.stringify(fields),
-        jurisdiction: this.deps.config.jurisdiction,
-        policyVersion: publicity?.policyVersion ?? '',
-        collectedAt: new Date().toISOString(),
-        relatedPersons: [],
-        submittedByDepartmentId: command.providerDepartmentId,
-        objectionId: '',
-      },
-    });
-    return { recordId, version, outcome: existing ? 'NEW_VERSION' : 'CREATED', subjectKey: subject.key };
+    if (newSubjects.size > 0) {
+      await manager.createQueryBuilder().insert().into(SubjectEntity).values([...newSubjects.values()]).orIgnore().execute();
+    }
+    if (inserted.size > 0) await manager.insert(CreditRecordEntity, [...inserted]);
+    for (const record of updated) {
+      await manager.update(
+        CreditRecordEntity,
+        { id: record.id },
+        { currentVersion: record.currentVersion, contentHash: record.contentHash, subjectKey: record.subjectKey, publicityEnd: record.publicityEnd, periodEnd: record.periodEnd },
+      );
+    }
+    if (versions.length > 0) await manager.insert(CreditRecordVersionEntity, versions as never);
+    if (issues.length > 0) await manager.insert(DataQualityIssueEntity, issues);
+    return results;
   }
 
   /**
-   * Publicity window of an adverse record from the policy in force at its decision date. Penalties of
-   * natural persons are not publicly displayed (NDRC Order 58), nor is non-public information.
+   * The period of an adverse record from the policy in force at its decision date: `periodEnd` (the
+   * maximum, for every adverse record) and the displayed window. Penalties of natural persons are not
+   * publicly displayed (NDRC Order 58), nor is non-public information.
    */
-  private publicity(item: CatalogueItemEntity, subject: ResolvedSubject, severity: SeverityTier | null, decisionDate: string) {
-    if (!item.adverse || !severity || item.disclosure !== 'PUBLIC' || subject.type === SubjectType.NATURAL_PERSON) return null;
+  private publicity(item: CatalogueItemEntity, subject: StoredSubject, severity: SeverityTier | null, decisionDate: string) {
+    if (!item.adverse || !severity) return null;
     const policy = this.policies.resolve(this.deps.config.jurisdiction, decisionDate);
     const window = publicityWindow(severity, decisionDate, policy.parameters);
-    return { start: window.start, end: window.maxEnd, policyVersion: policy.versionIds.join('+') };
+    const displayed = item.disclosure === 'PUBLIC' && subject.type !== SubjectType.NATURAL_PERSON;
+    return { start: window.start, end: displayed ? window.maxEnd : null, periodEnd: window.maxEnd, policyVersion: policy.versionIds.join('+') };
   }
+}
+
+function naturalKey(code: string, decisionNumber: string): string {
+  return `${code}\u0000${decisionNumber}`;
+}
+
+function notFound(): AppError {
+  return AppError.one('NOT_FOUND', 'RECORD_NOT_FOUND', '没有此信用记录', 'No such credit record.', 'recordId');
 }

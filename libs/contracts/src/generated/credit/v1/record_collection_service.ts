@@ -9,7 +9,8 @@ import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
 import type { Metadata } from "@grpc/grpc-js";
 import { GrpcMethod, GrpcStreamMethod } from "@nestjs/microservices";
 import { Observable } from "rxjs";
-import { SeverityTier, SubjectInput } from "./common";
+import { FieldError, SeverityTier, SubjectInput } from "./common";
+import { RecordStatus, RelatedPerson } from "./records";
 
 export interface SubmitRecordRequest {
   /** The authenticated department submitting (from the gateway's token, never from the body). */
@@ -20,7 +21,11 @@ export interface SubmitRecordRequest {
   /** YYYY-MM-DD */
   decisionDate: string;
   severity: SeverityTier;
-  /** The item's fields as a JSON object. */
+  /**
+   * The item's fields as a JSON object. A SERIOUS record of a legal person may name its legal
+   * representative (legalRepresentativeName + legalRepresentativeIdNumber) and
+   * responsiblePersons: [{name, idNumber, role: PRINCIPAL | DIRECTLY_RESPONSIBLE}] (落实到人).
+   */
   fieldsJson: string;
 }
 
@@ -30,6 +35,140 @@ export interface SubmitRecordResponse {
   /** CREATED, NEW_VERSION or UNCHANGED (identical re-submission). */
   outcome: string;
   subjectKey: string;
+  /** The USCC is known under another name: accepted, flagged for data quality. */
+  nameMismatch: boolean;
+}
+
+/** One row of a batch (the submitting department is the batch's). */
+export interface RecordInput {
+  catalogueItemCode: string;
+  subject: SubjectInput | undefined;
+  decisionNumber: string;
+  decisionDate: string;
+  severity: SeverityTier;
+  fieldsJson: string;
+}
+
+export interface SubmitRecordsRequest {
+  providerDepartmentId: string;
+  /** At most 1,000. */
+  records: RecordInput[];
+}
+
+export interface RecordRowResult {
+  /** Index of the row in the request, from 0. */
+  index: number;
+  /** CREATED, NEW_VERSION, UNCHANGED or REJECTED. */
+  outcome: string;
+  recordId: string;
+  version: number;
+  subjectKey: string;
+  nameMismatch: boolean;
+  /** For REJECTED: every problem, with fields as `records[<index>].<field>`. */
+  errors: FieldError[];
+}
+
+export interface SubmitRecordsResponse {
+  results: RecordRowResult[];
+  created: number;
+  newVersions: number;
+  unchanged: number;
+  rejected: number;
+}
+
+export interface CorrectRecordRequest {
+  /** The department correcting: must be the record's provider. */
+  providerDepartmentId: string;
+  recordId: string;
+  /** Fields to change, as a JSON object merged over the current fields (a null value removes a field). */
+  fieldsJson: string;
+  /** UNSPECIFIED keeps the current tier. */
+  severity: SeverityTier;
+  /** YYYY-MM-DD; empty keeps the current date. */
+  decisionDate: string;
+  /** Why (required). */
+  reason: string;
+}
+
+export interface RevokeRecordRequest {
+  providerDepartmentId: string;
+  recordId: string;
+  reason: string;
+}
+
+export interface GetRecordRequest {
+  recordId: string;
+}
+
+export interface RecordVersionView {
+  version: number;
+  catalogueItemVersion: number;
+  subjectKey: string;
+  subjectName: string;
+  decisionDate: string;
+  severity: SeverityTier;
+  /** ID numbers of persons masked. */
+  fieldsJson: string;
+  publicityStart: string;
+  publicityEnd: string;
+  policyVersion: string;
+  /** SUBMITTED, CORRECTED or OBJECTION_CORRECTED. */
+  changeKind: string;
+  reason: string;
+  submittedByDepartmentId: string;
+  objectionId: string;
+  relatedPersons: RelatedPerson[];
+  /** RFC 3339 */
+  createdAt: string;
+}
+
+export interface RecordView {
+  recordId: string;
+  providerDepartmentId: string;
+  catalogueItemCode: string;
+  decisionNumber: string;
+  subjectKey: string;
+  currentVersion: number;
+  status: RecordStatus;
+  /** EXPIRED, REPAIRED, PROVIDER_REVOKED, OBJECTION_REVOKED, REPAIR_COMMITMENT_BREACHED; empty while never changed. */
+  statusCause: string;
+  /** Current display end (YYYY-MM-DD; empty when not displayed). */
+  publicityEnd: string;
+  /** End of the maximum period of the record's tier (YYYY-MM-DD; empty for non-adverse records). */
+  periodEnd: string;
+  /** Oldest first. */
+  versions: RecordVersionView[];
+}
+
+export interface ListCatalogueItemsRequest {
+  /** When set: only the items this department may submit to. */
+  departmentId: string;
+}
+
+export interface CatalogueItem {
+  code: string;
+  version: number;
+  name: string;
+  category: string;
+  adverse: boolean;
+  /** PUBLIC, GOVERNMENT_SHARED or AUTHORISED_ONLY. */
+  disclosure: string;
+  subjectTypes: string[];
+  requiredFields: string[];
+  /** Every department with the power publishes itself (双公示 items). */
+  openSubmission: boolean;
+  responsibleDepartmentIds: string[];
+}
+
+export interface ListCatalogueItemsResponse {
+  items: CatalogueItem[];
+}
+
+export interface SetCatalogueResponsibilityRequest {
+  catalogueItemCode: string;
+  departmentId: string;
+  /** true grants, false withdraws. */
+  responsible: boolean;
 }
 
 function createBaseSubmitRecordRequest(): SubmitRecordRequest {
@@ -153,7 +292,7 @@ export const SubmitRecordRequest: MessageFns<SubmitRecordRequest> = {
 };
 
 function createBaseSubmitRecordResponse(): SubmitRecordResponse {
-  return { recordId: "", version: 0, outcome: "", subjectKey: "" };
+  return { recordId: "", version: 0, outcome: "", subjectKey: "", nameMismatch: false };
 }
 
 export const SubmitRecordResponse: MessageFns<SubmitRecordResponse> = {
@@ -169,6 +308,9 @@ export const SubmitRecordResponse: MessageFns<SubmitRecordResponse> = {
     }
     if (message.subjectKey !== "") {
       writer.uint32(34).string(message.subjectKey);
+    }
+    if (message.nameMismatch !== false) {
+      writer.uint32(40).bool(message.nameMismatch);
     }
     return writer;
   },
@@ -218,6 +360,14 @@ export const SubmitRecordResponse: MessageFns<SubmitRecordResponse> = {
             message.subjectKey = reader.string();
             continue;
           }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.nameMismatch = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -231,24 +381,1402 @@ export const SubmitRecordResponse: MessageFns<SubmitRecordResponse> = {
   },
 };
 
-/** Internal RPC of record-collection; reached only from the gateway. */
-
-export interface RecordCollectionServiceClient {
-  submitRecord(request: SubmitRecordRequest, metadata?: Metadata): Observable<SubmitRecordResponse>;
+function createBaseRecordInput(): RecordInput {
+  return {
+    catalogueItemCode: "",
+    subject: undefined,
+    decisionNumber: "",
+    decisionDate: "",
+    severity: 0,
+    fieldsJson: "",
+  };
 }
 
-/** Internal RPC of record-collection; reached only from the gateway. */
+export const RecordInput: MessageFns<RecordInput> = {
+  encode(message: RecordInput, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.catalogueItemCode !== "") {
+      writer.uint32(10).string(message.catalogueItemCode);
+    }
+    if (message.subject !== undefined) {
+      SubjectInput.encode(message.subject, writer.uint32(18).fork()).join();
+    }
+    if (message.decisionNumber !== "") {
+      writer.uint32(26).string(message.decisionNumber);
+    }
+    if (message.decisionDate !== "") {
+      writer.uint32(34).string(message.decisionDate);
+    }
+    if (message.severity !== 0) {
+      writer.uint32(40).int32(message.severity);
+    }
+    if (message.fieldsJson !== "") {
+      writer.uint32(50).string(message.fieldsJson);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecordInput {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecordInput();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.catalogueItemCode = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.subject = SubjectInput.decode(reader, reader.uint32());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.decisionNumber = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.decisionDate = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.severity = reader.int32() as any;
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.fieldsJson = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseSubmitRecordsRequest(): SubmitRecordsRequest {
+  return { providerDepartmentId: "", records: [] };
+}
+
+export const SubmitRecordsRequest: MessageFns<SubmitRecordsRequest> = {
+  encode(message: SubmitRecordsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.providerDepartmentId !== "") {
+      writer.uint32(10).string(message.providerDepartmentId);
+    }
+    for (const v of message.records) {
+      RecordInput.encode(v!, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SubmitRecordsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSubmitRecordsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.providerDepartmentId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.records.push(RecordInput.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseRecordRowResult(): RecordRowResult {
+  return { index: 0, outcome: "", recordId: "", version: 0, subjectKey: "", nameMismatch: false, errors: [] };
+}
+
+export const RecordRowResult: MessageFns<RecordRowResult> = {
+  encode(message: RecordRowResult, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.index !== 0) {
+      writer.uint32(8).int32(message.index);
+    }
+    if (message.outcome !== "") {
+      writer.uint32(18).string(message.outcome);
+    }
+    if (message.recordId !== "") {
+      writer.uint32(26).string(message.recordId);
+    }
+    if (message.version !== 0) {
+      writer.uint32(32).int32(message.version);
+    }
+    if (message.subjectKey !== "") {
+      writer.uint32(42).string(message.subjectKey);
+    }
+    if (message.nameMismatch !== false) {
+      writer.uint32(48).bool(message.nameMismatch);
+    }
+    for (const v of message.errors) {
+      FieldError.encode(v!, writer.uint32(58).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecordRowResult {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecordRowResult();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.index = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.outcome = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.recordId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.version = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.subjectKey = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.nameMismatch = reader.bool();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.errors.push(FieldError.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseSubmitRecordsResponse(): SubmitRecordsResponse {
+  return { results: [], created: 0, newVersions: 0, unchanged: 0, rejected: 0 };
+}
+
+export const SubmitRecordsResponse: MessageFns<SubmitRecordsResponse> = {
+  encode(message: SubmitRecordsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.results) {
+      RecordRowResult.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.created !== 0) {
+      writer.uint32(16).int32(message.created);
+    }
+    if (message.newVersions !== 0) {
+      writer.uint32(24).int32(message.newVersions);
+    }
+    if (message.unchanged !== 0) {
+      writer.uint32(32).int32(message.unchanged);
+    }
+    if (message.rejected !== 0) {
+      writer.uint32(40).int32(message.rejected);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SubmitRecordsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSubmitRecordsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.results.push(RecordRowResult.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.created = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.newVersions = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.unchanged = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.rejected = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseCorrectRecordRequest(): CorrectRecordRequest {
+  return { providerDepartmentId: "", recordId: "", fieldsJson: "", severity: 0, decisionDate: "", reason: "" };
+}
+
+export const CorrectRecordRequest: MessageFns<CorrectRecordRequest> = {
+  encode(message: CorrectRecordRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.providerDepartmentId !== "") {
+      writer.uint32(10).string(message.providerDepartmentId);
+    }
+    if (message.recordId !== "") {
+      writer.uint32(18).string(message.recordId);
+    }
+    if (message.fieldsJson !== "") {
+      writer.uint32(26).string(message.fieldsJson);
+    }
+    if (message.severity !== 0) {
+      writer.uint32(32).int32(message.severity);
+    }
+    if (message.decisionDate !== "") {
+      writer.uint32(42).string(message.decisionDate);
+    }
+    if (message.reason !== "") {
+      writer.uint32(50).string(message.reason);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CorrectRecordRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCorrectRecordRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.providerDepartmentId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.recordId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.fieldsJson = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.severity = reader.int32() as any;
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.decisionDate = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseRevokeRecordRequest(): RevokeRecordRequest {
+  return { providerDepartmentId: "", recordId: "", reason: "" };
+}
+
+export const RevokeRecordRequest: MessageFns<RevokeRecordRequest> = {
+  encode(message: RevokeRecordRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.providerDepartmentId !== "") {
+      writer.uint32(10).string(message.providerDepartmentId);
+    }
+    if (message.recordId !== "") {
+      writer.uint32(18).string(message.recordId);
+    }
+    if (message.reason !== "") {
+      writer.uint32(26).string(message.reason);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RevokeRecordRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRevokeRecordRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.providerDepartmentId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.recordId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseGetRecordRequest(): GetRecordRequest {
+  return { recordId: "" };
+}
+
+export const GetRecordRequest: MessageFns<GetRecordRequest> = {
+  encode(message: GetRecordRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.recordId !== "") {
+      writer.uint32(10).string(message.recordId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetRecordRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetRecordRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.recordId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseRecordVersionView(): RecordVersionView {
+  return {
+    version: 0,
+    catalogueItemVersion: 0,
+    subjectKey: "",
+    subjectName: "",
+    decisionDate: "",
+    severity: 0,
+    fieldsJson: "",
+    publicityStart: "",
+    publicityEnd: "",
+    policyVersion: "",
+    changeKind: "",
+    reason: "",
+    submittedByDepartmentId: "",
+    objectionId: "",
+    relatedPersons: [],
+    createdAt: "",
+  };
+}
+
+export const RecordVersionView: MessageFns<RecordVersionView> = {
+  encode(message: RecordVersionView, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.version !== 0) {
+      writer.uint32(8).int32(message.version);
+    }
+    if (message.catalogueItemVersion !== 0) {
+      writer.uint32(16).int32(message.catalogueItemVersion);
+    }
+    if (message.subjectKey !== "") {
+      writer.uint32(26).string(message.subjectKey);
+    }
+    if (message.subjectName !== "") {
+      writer.uint32(34).string(message.subjectName);
+    }
+    if (message.decisionDate !== "") {
+      writer.uint32(42).string(message.decisionDate);
+    }
+    if (message.severity !== 0) {
+      writer.uint32(48).int32(message.severity);
+    }
+    if (message.fieldsJson !== "") {
+      writer.uint32(58).string(message.fieldsJson);
+    }
+    if (message.publicityStart !== "") {
+      writer.uint32(66).string(message.publicityStart);
+    }
+    if (message.publicityEnd !== "") {
+      writer.uint32(74).string(message.publicityEnd);
+    }
+    if (message.policyVersion !== "") {
+      writer.uint32(82).string(message.policyVersion);
+    }
+    if (message.changeKind !== "") {
+      writer.uint32(90).string(message.changeKind);
+    }
+    if (message.reason !== "") {
+      writer.uint32(98).string(message.reason);
+    }
+    if (message.submittedByDepartmentId !== "") {
+      writer.uint32(106).string(message.submittedByDepartmentId);
+    }
+    if (message.objectionId !== "") {
+      writer.uint32(114).string(message.objectionId);
+    }
+    for (const v of message.relatedPersons) {
+      RelatedPerson.encode(v!, writer.uint32(122).fork()).join();
+    }
+    if (message.createdAt !== "") {
+      writer.uint32(130).string(message.createdAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecordVersionView {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecordVersionView();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.version = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.catalogueItemVersion = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.subjectKey = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.subjectName = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.decisionDate = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.severity = reader.int32() as any;
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.fieldsJson = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.publicityStart = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.publicityEnd = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.policyVersion = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.changeKind = reader.string();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.submittedByDepartmentId = reader.string();
+            continue;
+          }
+          case 14: {
+            if (tag !== 114) {
+              break;
+            }
+
+            message.objectionId = reader.string();
+            continue;
+          }
+          case 15: {
+            if (tag !== 122) {
+              break;
+            }
+
+            message.relatedPersons.push(RelatedPerson.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 16: {
+            if (tag !== 130) {
+              break;
+            }
+
+            message.createdAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseRecordView(): RecordView {
+  return {
+    recordId: "",
+    providerDepartmentId: "",
+    catalogueItemCode: "",
+    decisionNumber: "",
+    subjectKey: "",
+    currentVersion: 0,
+    status: 0,
+    statusCause: "",
+    publicityEnd: "",
+    periodEnd: "",
+    versions: [],
+  };
+}
+
+export const RecordView: MessageFns<RecordView> = {
+  encode(message: RecordView, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.recordId !== "") {
+      writer.uint32(10).string(message.recordId);
+    }
+    if (message.providerDepartmentId !== "") {
+      writer.uint32(18).string(message.providerDepartmentId);
+    }
+    if (message.catalogueItemCode !== "") {
+      writer.uint32(26).string(message.catalogueItemCode);
+    }
+    if (message.decisionNumber !== "") {
+      writer.uint32(34).string(message.decisionNumber);
+    }
+    if (message.subjectKey !== "") {
+      writer.uint32(42).string(message.subjectKey);
+    }
+    if (message.currentVersion !== 0) {
+      writer.uint32(48).int32(message.currentVersion);
+    }
+    if (message.status !== 0) {
+      writer.uint32(56).int32(message.status);
+    }
+    if (message.statusCause !== "") {
+      writer.uint32(66).string(message.statusCause);
+    }
+    if (message.publicityEnd !== "") {
+      writer.uint32(74).string(message.publicityEnd);
+    }
+    if (message.periodEnd !== "") {
+      writer.uint32(82).string(message.periodEnd);
+    }
+    for (const v of message.versions) {
+      RecordVersionView.encode(v!, writer.uint32(90).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecordView {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecordView();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.recordId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.providerDepartmentId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.catalogueItemCode = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.decisionNumber = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.subjectKey = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.currentVersion = reader.int32();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.status = reader.int32() as any;
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.statusCause = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.publicityEnd = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.periodEnd = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.versions.push(RecordVersionView.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseListCatalogueItemsRequest(): ListCatalogueItemsRequest {
+  return { departmentId: "" };
+}
+
+export const ListCatalogueItemsRequest: MessageFns<ListCatalogueItemsRequest> = {
+  encode(message: ListCatalogueItemsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.departmentId !== "") {
+      writer.uint32(10).string(message.departmentId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListCatalogueItemsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListCatalogueItemsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.departmentId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseCatalogueItem(): CatalogueItem {
+  return {
+    code: "",
+    version: 0,
+    name: "",
+    category: "",
+    adverse: false,
+    disclosure: "",
+    subjectTypes: [],
+    requiredFields: [],
+    openSubmission: false,
+    responsibleDepartmentIds: [],
+  };
+}
+
+export const CatalogueItem: MessageFns<CatalogueItem> = {
+  encode(message: CatalogueItem, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.code !== "") {
+      writer.uint32(10).string(message.code);
+    }
+    if (message.version !== 0) {
+      writer.uint32(16).int32(message.version);
+    }
+    if (message.name !== "") {
+      writer.uint32(26).string(message.name);
+    }
+    if (message.category !== "") {
+      writer.uint32(34).string(message.category);
+    }
+    if (message.adverse !== false) {
+      writer.uint32(40).bool(message.adverse);
+    }
+    if (message.disclosure !== "") {
+      writer.uint32(50).string(message.disclosure);
+    }
+    for (const v of message.subjectTypes) {
+      writer.uint32(58).string(v!);
+    }
+    for (const v of message.requiredFields) {
+      writer.uint32(66).string(v!);
+    }
+    if (message.openSubmission !== false) {
+      writer.uint32(72).bool(message.openSubmission);
+    }
+    for (const v of message.responsibleDepartmentIds) {
+      writer.uint32(82).string(v!);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CatalogueItem {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCatalogueItem();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.code = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.version = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.category = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.adverse = reader.bool();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.disclosure = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.subjectTypes.push(reader.string());
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.requiredFields.push(reader.string());
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              break;
+            }
+
+            message.openSubmission = reader.bool();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.responsibleDepartmentIds.push(reader.string());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseListCatalogueItemsResponse(): ListCatalogueItemsResponse {
+  return { items: [] };
+}
+
+export const ListCatalogueItemsResponse: MessageFns<ListCatalogueItemsResponse> = {
+  encode(message: ListCatalogueItemsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.items) {
+      CatalogueItem.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListCatalogueItemsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListCatalogueItemsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.items.push(CatalogueItem.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseSetCatalogueResponsibilityRequest(): SetCatalogueResponsibilityRequest {
+  return { catalogueItemCode: "", departmentId: "", responsible: false };
+}
+
+export const SetCatalogueResponsibilityRequest: MessageFns<SetCatalogueResponsibilityRequest> = {
+  encode(message: SetCatalogueResponsibilityRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.catalogueItemCode !== "") {
+      writer.uint32(10).string(message.catalogueItemCode);
+    }
+    if (message.departmentId !== "") {
+      writer.uint32(18).string(message.departmentId);
+    }
+    if (message.responsible !== false) {
+      writer.uint32(24).bool(message.responsible);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SetCatalogueResponsibilityRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSetCatalogueResponsibilityRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.catalogueItemCode = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.departmentId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.responsible = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+/**
+ * Internal RPC of record-collection; reached only from the gateway. The department ids come from the
+ * gateway's token, never from a request body.
+ */
+
+export interface RecordCollectionServiceClient {
+  /** One record: CREATED, NEW_VERSION (changed re-submission) or UNCHANGED (identical re-submission). */
+
+  submitRecord(request: SubmitRecordRequest, metadata?: Metadata): Observable<SubmitRecordResponse>;
+
+  /** Up to 1,000 records; each row is validated and stored independently (a rejected row stores nothing). */
+
+  submitRecords(request: SubmitRecordsRequest, metadata?: Metadata): Observable<SubmitRecordsResponse>;
+
+  /** The provider corrects its own record: a new version with the history kept. */
+
+  correctRecord(request: CorrectRecordRequest, metadata?: Metadata): Observable<SubmitRecordResponse>;
+
+  /** The provider revokes its own record (status REVOKED, cause PROVIDER_REVOKED). */
+
+  revokeRecord(request: RevokeRecordRequest, metadata?: Metadata): Observable<RecordView>;
+
+  /** A record with its status and every version. */
+
+  getRecord(request: GetRecordRequest, metadata?: Metadata): Observable<RecordView>;
+
+  /** The current catalogue (信用信息目录), optionally only the items a department may submit to. */
+
+  listCatalogueItems(request: ListCatalogueItemsRequest, metadata?: Metadata): Observable<ListCatalogueItemsResponse>;
+
+  /** The credit office grants (or withdraws) a department's responsibility for a catalogue item. */
+
+  setCatalogueResponsibility(
+    request: SetCatalogueResponsibilityRequest,
+    metadata?: Metadata,
+  ): Observable<CatalogueItem>;
+}
+
+/**
+ * Internal RPC of record-collection; reached only from the gateway. The department ids come from the
+ * gateway's token, never from a request body.
+ */
 
 export interface RecordCollectionServiceController {
+  /** One record: CREATED, NEW_VERSION (changed re-submission) or UNCHANGED (identical re-submission). */
+
   submitRecord(
     request: SubmitRecordRequest,
     metadata?: Metadata,
   ): Promise<SubmitRecordResponse> | Observable<SubmitRecordResponse> | SubmitRecordResponse;
+
+  /** Up to 1,000 records; each row is validated and stored independently (a rejected row stores nothing). */
+
+  submitRecords(
+    request: SubmitRecordsRequest,
+    metadata?: Metadata,
+  ): Promise<SubmitRecordsResponse> | Observable<SubmitRecordsResponse> | SubmitRecordsResponse;
+
+  /** The provider corrects its own record: a new version with the history kept. */
+
+  correctRecord(
+    request: CorrectRecordRequest,
+    metadata?: Metadata,
+  ): Promise<SubmitRecordResponse> | Observable<SubmitRecordResponse> | SubmitRecordResponse;
+
+  /** The provider revokes its own record (status REVOKED, cause PROVIDER_REVOKED). */
+
+  revokeRecord(
+    request: RevokeRecordRequest,
+    metadata?: Metadata,
+  ): Promise<RecordView> | Observable<RecordView> | RecordView;
+
+  /** A record with its status and every version. */
+
+  getRecord(request: GetRecordRequest, metadata?: Metadata): Promise<RecordView> | Observable<RecordView> | RecordView;
+
+  /** The current catalogue (信用信息目录), optionally only the items a department may submit to. */
+
+  listCatalogueItems(
+    request: ListCatalogueItemsRequest,
+    metadata?: Metadata,
+  ): Promise<ListCatalogueItemsResponse> | Observable<ListCatalogueItemsResponse> | ListCatalogueItemsResponse;
+
+  /** The credit office grants (or withdraws) a department's responsibility for a catalogue item. */
+
+  setCatalogueResponsibility(
+    request: SetCatalogueResponsibilityRequest,
+    metadata?: Metadata,
+  ): Promise<CatalogueItem> | Observable<CatalogueItem> | CatalogueItem;
 }
 
 export function RecordCollectionServiceControllerMethods() {
   return function (constructor: Function) {
-    const grpcMethods: string[] = ["submitRecord"];
+    const grpcMethods: string[] = [
+      "submitRecord",
+      "submitRecords",
+      "correctRecord",
+      "revokeRecord",
+      "getRecord",
+      "listCatalogueItems",
+      "setCatalogueResponsibility",
+    ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
       GrpcMethod("RecordCollectionService", method)(constructor.prototype[method], method, descriptor);
