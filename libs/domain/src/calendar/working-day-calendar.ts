@@ -143,3 +143,14 @@ export function defaultCalendar(): WorkingDayCalendar {
   bundled ??= WorkingDayCalendar.fromTables(BUNDLED_HOLIDAY_TABLES);
   return bundled;
 }
+
+/**
+ * Makes `defaultCalendar()` the bundled years plus the operator's tables (a table for a bundled year replaces
+ * it): how a new year's State Council notice is loaded without a release. Call at start-up, before services are
+ * built (the runtime does it from HOLIDAY_CALENDAR_DIR). Throws {@link HolidayTableError} for a bad table.
+ */
+export function installHolidayTables(extra: readonly HolidayTable[]): WorkingDayCalendar {
+  const replaced = new Set(extra.map((t) => t.year));
+  bundled = WorkingDayCalendar.fromTables([...BUNDLED_HOLIDAY_TABLES.filter((t) => !replaced.has(t.year)), ...extra]);
+  return bundled;
+}

@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CalendarRangeError, defaultCalendar } from '@credit/domain';
 import { ConfigError, EnvReader } from './env';
 import { readRuntimeConfig } from './runtime-config';
 
@@ -53,5 +57,25 @@ describe('runtime configuration', () => {
       expect(problems.join('\n')).toMatch(/KAFKA_SESSION_TIMEOUT_MS: expected an integer ≥ 6000/);
       expect(problems.join('\n')).toMatch(/MIGRATE_ON_START: expected true or false/);
     }
+  });
+});
+
+describe('operator-loaded holiday tables (HOLIDAY_CALENDAR_DIR)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'holidays-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('adds a year the release does not bundle, so deadlines into that year can be computed', () => {
+    expect(() => defaultCalendar().addWorkingDays('2026-12-31', 1)).toThrow(CalendarRangeError);
+    // An illustrative table (not the real 2027 schedule): 1–3 January off.
+    writeFileSync(join(dir, 'cn-2027.json'), JSON.stringify({ year: 2027, source: 'test', holidays: ['2027-01-01', '2027-01-02', '2027-01-03'], workdays: [] }));
+    read({ HOLIDAY_CALENDAR_DIR: dir });
+    expect(defaultCalendar().years).toEqual([2024, 2025, 2026, 2027]);
+    expect(defaultCalendar().addWorkingDays('2026-12-31', 1)).toBe('2027-01-04');
+  });
+
+  it('refuses a bad table at start with the file named', () => {
+    writeFileSync(join(dir, 'cn-2028.json'), JSON.stringify({ year: 2028, source: 'test', holidays: ['2028-01-01'], workdays: ['2028-01-05'] }));
+    expect(() => read({ HOLIDAY_CALENDAR_DIR: dir })).toThrow(/HOLIDAY_CALENDAR_DIR: .*2028-01-05/);
+    expect(() => read({ HOLIDAY_CALENDAR_DIR: join(dir, 'missing') })).toThrow(ConfigError);
   });
 });
