@@ -115,7 +115,18 @@ async function demoCredentials(clients: ClientsService, dataDir: string): Promis
     departmentId: 'DEMO-SCJGJ',
     departmentName: '演示：市场监督管理局 (demo market regulation bureau)',
     name: 'demo client',
-    scopes: [Scopes.recordsWrite, Scopes.checksPerform],
+    // Everything a department does (not the credit office's admin scope), so the demo can try every flow.
+    scopes: [
+      Scopes.recordsWrite,
+      Scopes.checksPerform,
+      Scopes.checksRead,
+      Scopes.listsRead,
+      Scopes.listsWrite,
+      Scopes.objectionsFile,
+      Scopes.objectionsDecide,
+      Scopes.repairsApply,
+      Scopes.repairsDecide,
+    ],
   });
   writeFileSync(file, JSON.stringify(issued, null, 2), { mode: 0o600 });
   return issued;
