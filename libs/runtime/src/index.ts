@@ -4,6 +4,7 @@ export * from './errors/app-error';
 export * from './errors/error.filter';
 export * from './logging/logger';
 export * from './metrics/metrics';
+export * from './metrics/deadline-gauge';
 export * from './service/consumer-host';
 export * from './service/outbox-relay.host';
 export * from './service/service-core.module';

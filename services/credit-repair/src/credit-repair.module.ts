@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ServiceCoreModule, type ServiceDefinition, type ServiceDeps } from '@credit/runtime';
+import { deadlineGauge, ServiceCoreModule, type ServiceDefinition, type ServiceDeps } from '@credit/runtime';
 import { CREDIT_REPAIR_MIGRATIONS } from './database/migrations';
 import { ReminderLetterEntity } from './letters/reminder-letter.entity';
 import { RepairListEntryEntity, RepairRecordEntity } from './read-model/read-model.entity';
@@ -39,6 +39,12 @@ export class CreditRepairModule {
         RepairService,
         RepairStatisticsService,
         RepairSweepService,
+        ...deadlineGauge([
+          {
+            kind: 'repair_decision',
+            sql: `SELECT count(*) AS open, count(*) FILTER (WHERE decision_due < $1::date) AS overdue FROM credit_repair.repair_application WHERE status = 'ACCEPTED'`,
+          },
+        ]),
       ],
     };
   }

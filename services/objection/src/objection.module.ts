@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ServiceCoreModule, type ServiceDefinition, type ServiceDeps } from '@credit/runtime';
+import { deadlineGauge, ServiceCoreModule, type ServiceDefinition, type ServiceDeps } from '@credit/runtime';
 import { OBJECTION_MIGRATIONS } from './database/migrations';
 import { DeadlineSweepService } from './objection/deadline-sweep.service';
 import { ObjectionDecisionService } from './objection/objection-decision.service';
@@ -36,6 +36,12 @@ export class ObjectionModule {
         ObjectionDecisionService,
         ObjectionQueryService,
         DeadlineSweepService,
+        ...deadlineGauge([
+          {
+            kind: 'objection_verification',
+            sql: `SELECT count(*) AS open, count(*) FILTER (WHERE verification_due < $1::date) AS overdue FROM objection.objection WHERE status = 'OPEN'`,
+          },
+        ]),
       ],
     };
   }

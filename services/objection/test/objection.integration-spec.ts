@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { credentials, loadPackageDefinition, status as GrpcStatus, type ServiceError } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { PROTO_ROOT } from '@credit/contracts';
-import { AppError, GRPC_LOADER_OPTIONS } from '@credit/runtime';
+import { AppError, DeadlineGauge, GRPC_LOADER_OPTIONS, PlatformMetrics } from '@credit/runtime';
 import { eventually, startServiceUnderTest, type ServiceUnderTest } from '@credit/testing';
 import { ObjectionModule } from '../src';
 import { DeadlineSweepService } from '../src/objection/deadline-sweep.service';
@@ -400,5 +400,25 @@ describe('over gRPC', () => {
     } finally {
       client.close();
     }
+  });
+});
+
+describe('deadline metrics', () => {
+  it('counts open objections and those past their verification deadline for alerting', async () => {
+    const gauge = sut.app.get(DeadlineGauge);
+    const metrics = sut.app.get(PlatformMetrics);
+    const value = async (name: 'deadlinesOpen' | 'deadlinesOverdue') =>
+      (await metrics[name].get()).values.find((v) => v.labels.service === 'objection' && v.labels.kind === 'objection_verification')?.value ?? 0;
+    await gauge.update();
+    const before = { open: await value('deadlinesOpen'), overdue: await value('deadlinesOverdue') };
+
+    // filed long ago (due 20 days later, long past) and filed today (not yet due)
+    now = new Date('2026-09-01T02:00:00Z');
+    await file(filing((await collectRecord(sut, { provider: 'anhua-samr' })).recordId));
+    now = new Date();
+    await file(filing((await collectRecord(sut, { provider: 'anhua-samr' })).recordId));
+    await gauge.update();
+    expect(await value('deadlinesOpen')).toBe(before.open + 2);
+    expect(await value('deadlinesOverdue')).toBe(before.overdue + 1);
   });
 });

@@ -17,6 +17,8 @@ export class PlatformMetrics {
   readonly consumerLag = PlatformMetrics.gauge('credit_consumer_lag', 'Events on a topic not yet processed by a consumer group', ['service', 'consumer', 'topic']);
   readonly checks = PlatformMetrics.counter('credit_checks_total', 'Checks answered (逢办必查), by verdict and matter type', ['verdict', 'matter_type']);
   readonly checkLogGroupSize = PlatformMetrics.histogram('credit_check_log_group_size', 'Check-log rows written per group commit', [], [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000]);
+  readonly deadlinesOpen = PlatformMetrics.gauge('credit_deadlines_open', 'Open cases with a legal deadline, by kind', ['service', 'kind']);
+  readonly deadlinesOverdue = PlatformMetrics.gauge('credit_deadlines_overdue', 'Open cases past their legal deadline, by kind', ['service', 'kind']);
   readonly outboxOldestAge = PlatformMetrics.gauge('credit_outbox_oldest_age_seconds', 'Age of the oldest unpublished event', ['service']);
 
   constructor() {
