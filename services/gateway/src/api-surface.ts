@@ -5,12 +5,24 @@ import { ChecksApi } from './checks/checks-api.service';
 import { ChecksController } from './checks/checks.controller';
 import { ChecksResolver } from './checks/checks.resolver';
 import { PlatformResolver } from './graphql/platform.resolver';
+import { ListsApi } from './lists/lists-api.service';
+import { ListsController } from './lists/lists.controller';
+import { ListsResolver } from './lists/lists.resolver';
+import { ObjectionsApi } from './objections/objections-api.service';
+import { ObjectionsController } from './objections/objections.controller';
+import { ObjectionsResolver } from './objections/objections.resolver';
+import { RecordsApi } from './records/records-api.service';
+import { RecordsController } from './records/records.controller';
+import { RecordsResolver } from './records/records.resolver';
+import { RepairsApi } from './repairs/repairs-api.service';
+import { RepairsController } from './repairs/repairs.controller';
+import { RepairsResolver } from './repairs/repairs.resolver';
 
 /**
  * The public API surface in one place: the gateway module serves it, and the schema / OpenAPI generators build
  * the checked-in `schema.gql` and `openapi.json` from the same lists, so they cannot drift apart.
  */
-export const REST_CONTROLLERS = [RestController, ChecksController, OAuthController];
-export const GRAPHQL_RESOLVERS = [PlatformResolver, ChecksResolver];
+export const REST_CONTROLLERS = [RestController, RecordsController, ChecksController, ObjectionsController, RepairsController, ListsController, OAuthController];
+export const GRAPHQL_RESOLVERS = [PlatformResolver, RecordsResolver, ChecksResolver, ObjectionsResolver, RepairsResolver, ListsResolver];
 /** The services the controllers and resolvers call (stubbed when only documentation is built). */
-export const API_SERVICES = [PlatformApi, ChecksApi];
+export const API_SERVICES = [PlatformApi, RecordsApi, ChecksApi, ObjectionsApi, RepairsApi, ListsApi];

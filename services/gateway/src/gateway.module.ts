@@ -13,7 +13,7 @@ import { AuthGuard, RATE_LIMITER } from './auth/auth.guard';
 import { RateLimiter } from './auth/rate-limiter';
 import { ClientsService } from './auth/clients.service';
 import { TokenService } from './auth/token.service';
-import { Backends, CREDIT_CHECK_CLIENT, RECORD_COLLECTION_CLIENT } from './api/backends';
+import { Backends, CREDIT_CHECK_CLIENT, CREDIT_REPAIR_CLIENT, JOINT_REWARD_PUNISHMENT_CLIENT, OBJECTION_CLIENT, RECORD_COLLECTION_CLIENT } from './api/backends';
 import { apiValidationPipe } from './api/errors';
 import { serveApiDocs } from './api/openapi';
 import { API_SERVICES, GRAPHQL_RESOLVERS, REST_CONTROLLERS } from './api-surface';
@@ -67,6 +67,9 @@ export class GatewayModule {
         ClientsModule.register([
           grpcClient(RECORD_COLLECTION_CLIENT, ProtoFiles.recordCollection, options.recordCollectionGrpc),
           grpcClient(CREDIT_CHECK_CLIENT, ProtoFiles.creditCheck, options.creditCheckGrpc),
+          grpcClient(OBJECTION_CLIENT, ProtoFiles.objection, options.objectionGrpc),
+          grpcClient(CREDIT_REPAIR_CLIENT, ProtoFiles.creditRepair, options.creditRepairGrpc),
+          grpcClient(JOINT_REWARD_PUNISHMENT_CLIENT, ProtoFiles.jointRewardPunishment, options.jointRewardPunishmentGrpc),
         ]),
         GraphQLModule.forRoot<MercuriusDriverConfig>({
           driver: MercuriusDriver,

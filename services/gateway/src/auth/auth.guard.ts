@@ -10,8 +10,12 @@ import { TokenService } from './token.service';
 export const RATE_LIMITER = Symbol('RATE_LIMITER');
 
 const SCOPE = 'credit:scope';
-/** The scope an operation needs; the guard authenticates and checks it for REST and GraphQL alike. */
-export const RequireScope = (scope: string) => SetMetadata(SCOPE, scope);
+/**
+ * The scope an operation needs — or, given several, any one of them (e.g. an objection read by the filing and by
+ * the verifying department); `admin` passes every check. The guard authenticates and checks it for REST and
+ * GraphQL alike.
+ */
+export const RequireScope = (...anyOf: [string, ...string[]]) => SetMetadata(SCOPE, anyOf);
 
 interface WithCaller {
   headers: Record<string, string | undefined>;
@@ -38,8 +42,8 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const scope = this.reflector.get<string | undefined>(SCOPE, context.getHandler());
-    if (!scope) return true;
+    const scopes = this.reflector.get<string[] | undefined>(SCOPE, context.getHandler());
+    if (!scopes) return true;
     const request = requestOf(context);
     request.caller = await this.tokens.verify(request.headers.authorization);
     const wait = this.limiter.take(request.caller.clientId);
@@ -47,7 +51,7 @@ export class AuthGuard implements CanActivate {
       replyOf(context)?.header('Retry-After', String(wait));
       throw AppError.one('RATE_LIMITED', 'RATE_LIMITED', `请求过于频繁，请 ${wait} 秒后重试`, `Too many requests; retry in ${wait} s`);
     }
-    requireScope(request.caller, scope);
+    requireScope(request.caller, ...scopes);
     return true;
   }
 }

@@ -105,8 +105,13 @@ export class ClientsService {
   }
 }
 
-export function requireScope(caller: Caller, scope: string): void {
-  if (!caller.scopes.includes(scope) && !caller.scopes.includes(Scopes.admin)) {
-    throw AppError.one('FORBIDDEN', 'SCOPE_MISSING', `此操作需要权限 ${scope}`, `This operation needs scope ${scope}`);
-  }
+export function requireScope(caller: Caller, ...anyOf: string[]): void {
+  if (caller.scopes.includes(Scopes.admin) || anyOf.some((scope) => caller.scopes.includes(scope))) return;
+  const list = anyOf.join(' / ');
+  throw AppError.one(
+    'FORBIDDEN',
+    'SCOPE_MISSING',
+    anyOf.length > 1 ? `此操作需要权限 ${list} 之一` : `此操作需要权限 ${list}`,
+    anyOf.length > 1 ? `This operation needs one of the scopes ${list}` : `This operation needs scope ${list}`,
+  );
 }

@@ -1,0 +1,85 @@
+/**
+ * The records API beyond single submission, through the gateway: batches with per-row errors, provider-only
+ * corrections and revocations with full history, the catalogue and who may submit to it.
+ */
+import { ClientsService } from '@credit/service-gateway';
+import { obtainToken, penaltyRecord, uniqueUscc } from '@credit/testing';
+import request from 'supertest';
+import { standaloneOnPostgres } from './support';
+
+describe('records API (standalone, PostgreSQL)', () => {
+  const pg = standaloneOnPostgres('records_api');
+  const tokens: Record<string, string> = {};
+  const api = () => request(pg.platform.baseUrl);
+  const as = (name: string) => `Bearer ${tokens[name]}`;
+
+  beforeAll(async () => {
+    const admin = pg.platform.services.gateway.get(ClientsService);
+    const make = async (name: string, departmentId: string, scopes: string[]) => {
+      const c = await admin.createClient({ departmentId, departmentName: departmentId, name, scopes });
+      tokens[name] = await obtainToken(pg.platform.baseUrl, c.clientId, c.clientSecret);
+    };
+    await make('samr', 'SCJGJ', ['records:write']);
+    await make('tax', 'SWJ', ['records:write']);
+    await make('office', 'XYB', ['admin']);
+  });
+
+  it('stores the good rows of a batch, names each bad row and field, and a re-post creates nothing', async () => {
+    const good = [penaltyRecord(), penaltyRecord(), penaltyRecord()];
+    const badUscc = { ...penaltyRecord(), subject: { type: 'LEGAL_PERSON', name: '某公司', uscc: '91430100MA4L16JQ9X' } };
+    const missingField = { ...penaltyRecord(), fields: { authority: '某局' } };
+    const batch = { records: [good[0], badUscc, good[1], missingField, good[2]] };
+    const first = await api().post('/api/v1/records/batch').set('authorization', as('samr')).send(batch).expect(200);
+    expect(first.body).toMatchObject({ created: 3, rejected: 2, unchanged: 0 });
+    expect(first.body.results.map((r: { outcome: string }) => r.outcome)).toEqual(['CREATED', 'REJECTED', 'CREATED', 'REJECTED', 'CREATED']);
+    expect(first.body.results[1].errors[0].field).toMatch(/^records\[1\]\.subject\.uscc$/);
+    expect(first.body.results[3].errors.map((e: { field: string }) => e.field)).toContain('records[3].fields.basis');
+    const [{ n }] = await pg.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM record_collection.credit_record WHERE decision_number = ANY($1)`, [batch.records.map((r) => r.decisionNumber)]);
+    expect(n).toBe(3);
+
+    const again = await api().post('/api/v1/records/batch').set('authorization', as('samr')).send(batch).expect(200);
+    expect(again.body).toMatchObject({ created: 0, unchanged: 3, rejected: 2 });
+    await api().post('/api/v1/records/batch').set('authorization', as('samr')).send({ records: Array.from({ length: 1001 }, () => good[0]) }).expect(400);
+  });
+
+  it('lets only the provider correct and revoke its record, keeping every version', async () => {
+    const record = penaltyRecord({ uscc: uniqueUscc() });
+    const { body: created } = await api().post('/api/v1/records').set('authorization', as('samr')).send(record).expect(201);
+    const url = `/api/v1/records/${created.recordId}`;
+
+    const foreign = await api().post(`${url}/corrections`).set('authorization', as('tax')).send({ fields: { content: '改' }, reason: '越权' }).expect(403);
+    expect(foreign.body.error.details[0].code).toBe('RECORD_NOT_OWNED');
+    await api().get(url).set('authorization', as('tax')).expect(404); // another department does not see it
+
+    const corrected = await api().post(`${url}/corrections`).set('authorization', as('samr')).send({ fields: { content: '罚款人民币叁仟元' }, reason: '金额录入错误' }).expect(201);
+    expect(corrected.body).toMatchObject({ recordId: created.recordId, version: 2 });
+    await api().post(`${url}/revocation`).set('authorization', as('tax')).send({ reason: '越权' }).expect(403);
+    const revoked = await api().post(`${url}/revocation`).set('authorization', as('samr')).send({ reason: '行政复议撤销原处罚决定' }).expect(200);
+    expect(revoked.body.status).toBe('REVOKED');
+
+    const { body: history } = await api().get(url).set('authorization', as('samr')).expect(200);
+    expect(history.versions.map((v: { version: number; changeKind: string }) => v.version)).toEqual([1, 2]);
+    expect(history.versions[0].fields.content).toBe(record.fields.content);
+    expect(history.versions[1].fields.content).toBe('罚款人民币叁仟元');
+    expect(history.versions[1].reason).toBe('金额录入错误');
+    // the credit office reads any record
+    await api().get(url).set('authorization', as('office')).expect(200);
+  });
+
+  it('shows the catalogue, and only a responsible department submits to a closed item until the credit office grants it', async () => {
+    const { body: all } = await api().get('/api/v1/catalogue').set('authorization', as('tax')).expect(200);
+    const defaulters = all.find((i: { category: string }) => i.category === 'JUDGMENT_DEFAULTER');
+    expect(defaulters).toMatchObject({ openSubmission: false });
+    const { body: mine } = await api().get('/api/v1/catalogue?mine=true').set('authorization', as('tax')).expect(200);
+    expect(mine.map((i: { code: string }) => i.code)).not.toContain(defaulters.code);
+
+    const submission = { ...penaltyRecord(), catalogueItemCode: defaulters.code, severity: 'SERIOUS' };
+    const refused = await api().post('/api/v1/records').set('authorization', as('tax')).send(submission).expect(403);
+    expect(refused.body.error.details[0]).toMatchObject({ code: 'CATALOGUE_ITEM_NOT_RESPONSIBLE', field: 'catalogueItemCode' });
+
+    await api().put(`/api/v1/catalogue/${defaulters.code}/responsibility`).set('authorization', as('tax')).send({ departmentId: 'SWJ', responsible: true }).expect(403);
+    await api().put(`/api/v1/catalogue/${defaulters.code}/responsibility`).set('authorization', as('office')).send({ departmentId: 'SWJ', responsible: true }).expect(200);
+    const { body: nowMine } = await api().get('/api/v1/catalogue?mine=true').set('authorization', as('tax')).expect(200);
+    expect(nowMine.map((i: { code: string }) => i.code)).toContain(defaulters.code);
+  });
+});
