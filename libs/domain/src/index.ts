@@ -20,3 +20,4 @@ export * from './repair';
 export * from './verdict';
 export * from './objections/objection-rules';
 export * from './lists';
+export * from './grade';

@@ -8,6 +8,7 @@ import { CheckCorrectionNoticeEntity, ProfileListEntryEntity, ProfileObjectionEn
 import { CheckLogQueryService } from './check/check-log.query';
 import { CheckLogPartitions, CheckLogWriter } from './check/check-log.writer';
 import { CheckService } from './check/check.service';
+import { REPORT_GRADE_PROVIDERS } from './report/report-grade.rpc';
 
 export const CREDIT_CHECK_ENTITIES = [SubjectProfileEntity, ProfileRecordEntity, ProfileListEntryEntity, ProfileObjectionEntity, CheckCorrectionNoticeEntity];
 
@@ -26,7 +27,7 @@ export class CreditCheckModule {
       module: CreditCheckModule,
       imports: [ServiceCoreModule.forRoot(CREDIT_CHECK, deps)],
       controllers: [ProfileGrpcController],
-      providers: [ProfileService, ProfileConsumer, CheckService, CheckLogWriter, CheckLogPartitions, CheckLogQueryService],
+      providers: [ProfileService, ProfileConsumer, CheckService, CheckLogWriter, CheckLogPartitions, CheckLogQueryService, ...REPORT_GRADE_PROVIDERS],
     };
   }
 }

@@ -17,6 +17,7 @@ import {
 import { CheckLogQueryService } from '../check/check-log.query';
 import { CheckService, type CheckContext, type CheckOutcome } from '../check/check.service';
 import { ProfileService, type ProfileView } from './profile.service';
+import { ReportGradeRpc } from '../report/report-grade.rpc';
 
 @Controller()
 @CreditCheckServiceControllerMethods()
@@ -25,7 +26,16 @@ export class ProfileGrpcController implements CreditCheckServiceController {
     private readonly profiles: ProfileService,
     private readonly checks: CheckService,
     private readonly checkLog: CheckLogQueryService,
+    private readonly reportsAndGrades: ReportGradeRpc,
   ) {}
+
+  // Reports and grades (信用报告, 分级分类): delegated to ReportGradeRpc.
+  issueCreditReport(r: Parameters<ReportGradeRpc['issueCreditReport']>[0]) { return this.reportsAndGrades.issueCreditReport(r); }
+  getCreditReport(r: Parameters<ReportGradeRpc['getCreditReport']>[0]) { return this.reportsAndGrades.getCreditReport(r); }
+  verifyCreditReport(r: Parameters<ReportGradeRpc['verifyCreditReport']>[0]) { return this.reportsAndGrades.verifyCreditReport(r); }
+  getReportPublicKey() { return this.reportsAndGrades.getReportPublicKey(); }
+  getSubjectGrade(r: Parameters<ReportGradeRpc['getSubjectGrade']>[0]) { return this.reportsAndGrades.getSubjectGrade(r); }
+  sampleForInspection(r: Parameters<ReportGradeRpc['sampleForInspection']>[0]) { return this.reportsAndGrades.sampleForInspection(r); }
 
   async getSubjectProfile(request: GetSubjectProfileRequest): Promise<SubjectProfile> {
     return toProfile(await this.profiles.profileOf(subjectFromProto(request.subject)));

@@ -200,6 +200,139 @@ export interface CheckLogPage {
   nextCursor: string;
 }
 
+export interface IssueCreditReportRequest {
+  subject: SubjectInput | undefined;
+  requesterDepartmentId: string;
+  requesterClientId: string;
+  /** Why the report is needed (e.g. 招标投标), kept with it. */
+  purpose: string;
+}
+
+export interface GetCreditReportRequest {
+  reportNumber: string;
+  requesterDepartmentId: string;
+}
+
+export interface CreditReport {
+  reportNumber: string;
+  subjectKey: string;
+  /** RFC 3339 */
+  issuedAt: string;
+  /** YYYY-MM-DD, inclusive. */
+  validFrom: string;
+  validUntil: string;
+  /** The report content as canonical JSON (UTF-8): the exact bytes that are signed. */
+  json: string;
+  pdf: Uint8Array;
+  /** SHA-256 hex of `json` and of `pdf`. */
+  jsonSha256: string;
+  pdfSha256: string;
+  /** Ed25519 over "<report_number>\n<json_sha256>\n<pdf_sha256>", base64. */
+  signature: string;
+  signatureAlgorithm: string;
+  keyId: string;
+  grade: string;
+  policyVersion: string;
+}
+
+export interface VerifyCreditReportRequest {
+  reportNumber: string;
+  /** One of them: the PDF as received, or the JSON as received. */
+  pdf: Uint8Array;
+  json: Uint8Array;
+  /** YYYY-MM-DD; default today (Asia/Shanghai). */
+  asOf: string;
+}
+
+export interface VerifyCreditReportResult {
+  /** Authentic and within its validity. */
+  valid: boolean;
+  /** VALID, EXPIRED, ALTERED, SIGNATURE_INVALID, NOT_FOUND or MALFORMED. */
+  status: string;
+  reason:
+    | LocalizedText
+    | undefined;
+  /** The bytes are exactly what was issued and signed (independent of expiry). */
+  authentic: boolean;
+  validUntil: string;
+  subjectKey: string;
+  keyId: string;
+  /** A major credit event (serious record, serious-dishonesty listing) happened after issue: the report should not be reused. */
+  majorEventSinceIssue: boolean;
+}
+
+export interface GetReportPublicKeyRequest {
+}
+
+export interface ReportPublicKey {
+  keyId: string;
+  algorithm: string;
+  /** SPKI PEM. */
+  publicKeyPem: string;
+  createdAt: string;
+  active: boolean;
+}
+
+export interface ReportPublicKeys {
+  keys: ReportPublicKey[];
+}
+
+export interface GetSubjectGradeRequest {
+  subject: SubjectInput | undefined;
+  requesterDepartmentId: string;
+}
+
+export interface SubjectGrade {
+  subjectKey: string;
+  found: boolean;
+  /** A, B, C or D. */
+  grade: string;
+  score: number;
+  modelVersion: string;
+  /** YYYY-MM-DD the grade was computed for. */
+  asOf: string;
+  factors: LocalizedText[];
+  /** Sampling ratio of the grade under the policy in force, and whether every key item is inspected. */
+  samplingRatio: number;
+  allKeyItems: boolean;
+  samplingPolicyVersion: string;
+}
+
+export interface SampleForInspectionRequest {
+  requesterDepartmentId: string;
+  /** Same seed + same population (and grades) → same sample. Empty: a random seed is chosen and returned. */
+  seed: string;
+  /**
+   * The department's inspection population (检查对象名录库) as subject keys; empty = every subject the
+   * department has provided records about or identified on a list.
+   */
+  subjectKeys: string[];
+}
+
+export interface SampledSubject {
+  subjectKey: string;
+  name: string;
+  grade: string;
+  allKeyItems: boolean;
+}
+
+export interface GradeStratum {
+  grade: string;
+  population: number;
+  ratio: number;
+  drawn: number;
+}
+
+export interface InspectionSample {
+  seed: string;
+  asOf: string;
+  modelVersion: string;
+  samplingPolicyVersion: string;
+  population: number;
+  strata: GradeStratum[];
+  subjects: SampledSubject[];
+}
+
 function createBaseGetSubjectProfileRequest(): GetSubjectProfileRequest {
   return { subject: undefined, requesterDepartmentId: "" };
 }
@@ -2019,6 +2152,1279 @@ export const CheckLogPage: MessageFns<CheckLogPage> = {
   },
 };
 
+function createBaseIssueCreditReportRequest(): IssueCreditReportRequest {
+  return { subject: undefined, requesterDepartmentId: "", requesterClientId: "", purpose: "" };
+}
+
+export const IssueCreditReportRequest: MessageFns<IssueCreditReportRequest> = {
+  encode(message: IssueCreditReportRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.subject !== undefined) {
+      SubjectInput.encode(message.subject, writer.uint32(10).fork()).join();
+    }
+    if (message.requesterDepartmentId !== "") {
+      writer.uint32(18).string(message.requesterDepartmentId);
+    }
+    if (message.requesterClientId !== "") {
+      writer.uint32(26).string(message.requesterClientId);
+    }
+    if (message.purpose !== "") {
+      writer.uint32(34).string(message.purpose);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): IssueCreditReportRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseIssueCreditReportRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.subject = SubjectInput.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.requesterDepartmentId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.requesterClientId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.purpose = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseGetCreditReportRequest(): GetCreditReportRequest {
+  return { reportNumber: "", requesterDepartmentId: "" };
+}
+
+export const GetCreditReportRequest: MessageFns<GetCreditReportRequest> = {
+  encode(message: GetCreditReportRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.reportNumber !== "") {
+      writer.uint32(10).string(message.reportNumber);
+    }
+    if (message.requesterDepartmentId !== "") {
+      writer.uint32(18).string(message.requesterDepartmentId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetCreditReportRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetCreditReportRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.reportNumber = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.requesterDepartmentId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseCreditReport(): CreditReport {
+  return {
+    reportNumber: "",
+    subjectKey: "",
+    issuedAt: "",
+    validFrom: "",
+    validUntil: "",
+    json: "",
+    pdf: new Uint8Array(0),
+    jsonSha256: "",
+    pdfSha256: "",
+    signature: "",
+    signatureAlgorithm: "",
+    keyId: "",
+    grade: "",
+    policyVersion: "",
+  };
+}
+
+export const CreditReport: MessageFns<CreditReport> = {
+  encode(message: CreditReport, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.reportNumber !== "") {
+      writer.uint32(10).string(message.reportNumber);
+    }
+    if (message.subjectKey !== "") {
+      writer.uint32(18).string(message.subjectKey);
+    }
+    if (message.issuedAt !== "") {
+      writer.uint32(26).string(message.issuedAt);
+    }
+    if (message.validFrom !== "") {
+      writer.uint32(34).string(message.validFrom);
+    }
+    if (message.validUntil !== "") {
+      writer.uint32(42).string(message.validUntil);
+    }
+    if (message.json !== "") {
+      writer.uint32(50).string(message.json);
+    }
+    if (message.pdf.length !== 0) {
+      writer.uint32(58).bytes(message.pdf);
+    }
+    if (message.jsonSha256 !== "") {
+      writer.uint32(66).string(message.jsonSha256);
+    }
+    if (message.pdfSha256 !== "") {
+      writer.uint32(74).string(message.pdfSha256);
+    }
+    if (message.signature !== "") {
+      writer.uint32(82).string(message.signature);
+    }
+    if (message.signatureAlgorithm !== "") {
+      writer.uint32(90).string(message.signatureAlgorithm);
+    }
+    if (message.keyId !== "") {
+      writer.uint32(98).string(message.keyId);
+    }
+    if (message.grade !== "") {
+      writer.uint32(106).string(message.grade);
+    }
+    if (message.policyVersion !== "") {
+      writer.uint32(114).string(message.policyVersion);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CreditReport {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCreditReport();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.reportNumber = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.subjectKey = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.issuedAt = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.validFrom = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.validUntil = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.json = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.pdf = reader.bytes();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.jsonSha256 = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.pdfSha256 = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.signature = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.signatureAlgorithm = reader.string();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.keyId = reader.string();
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.grade = reader.string();
+            continue;
+          }
+          case 14: {
+            if (tag !== 114) {
+              break;
+            }
+
+            message.policyVersion = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseVerifyCreditReportRequest(): VerifyCreditReportRequest {
+  return { reportNumber: "", pdf: new Uint8Array(0), json: new Uint8Array(0), asOf: "" };
+}
+
+export const VerifyCreditReportRequest: MessageFns<VerifyCreditReportRequest> = {
+  encode(message: VerifyCreditReportRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.reportNumber !== "") {
+      writer.uint32(10).string(message.reportNumber);
+    }
+    if (message.pdf.length !== 0) {
+      writer.uint32(18).bytes(message.pdf);
+    }
+    if (message.json.length !== 0) {
+      writer.uint32(26).bytes(message.json);
+    }
+    if (message.asOf !== "") {
+      writer.uint32(34).string(message.asOf);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): VerifyCreditReportRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseVerifyCreditReportRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.reportNumber = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.pdf = reader.bytes();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.json = reader.bytes();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.asOf = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseVerifyCreditReportResult(): VerifyCreditReportResult {
+  return {
+    valid: false,
+    status: "",
+    reason: undefined,
+    authentic: false,
+    validUntil: "",
+    subjectKey: "",
+    keyId: "",
+    majorEventSinceIssue: false,
+  };
+}
+
+export const VerifyCreditReportResult: MessageFns<VerifyCreditReportResult> = {
+  encode(message: VerifyCreditReportResult, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.valid !== false) {
+      writer.uint32(8).bool(message.valid);
+    }
+    if (message.status !== "") {
+      writer.uint32(18).string(message.status);
+    }
+    if (message.reason !== undefined) {
+      LocalizedText.encode(message.reason, writer.uint32(26).fork()).join();
+    }
+    if (message.authentic !== false) {
+      writer.uint32(32).bool(message.authentic);
+    }
+    if (message.validUntil !== "") {
+      writer.uint32(42).string(message.validUntil);
+    }
+    if (message.subjectKey !== "") {
+      writer.uint32(50).string(message.subjectKey);
+    }
+    if (message.keyId !== "") {
+      writer.uint32(58).string(message.keyId);
+    }
+    if (message.majorEventSinceIssue !== false) {
+      writer.uint32(64).bool(message.majorEventSinceIssue);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): VerifyCreditReportResult {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseVerifyCreditReportResult();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.valid = reader.bool();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.status = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.reason = LocalizedText.decode(reader, reader.uint32());
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.authentic = reader.bool();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.validUntil = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.subjectKey = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.keyId = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.majorEventSinceIssue = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseGetReportPublicKeyRequest(): GetReportPublicKeyRequest {
+  return {};
+}
+
+export const GetReportPublicKeyRequest: MessageFns<GetReportPublicKeyRequest> = {
+  encode(_: GetReportPublicKeyRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetReportPublicKeyRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetReportPublicKeyRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseReportPublicKey(): ReportPublicKey {
+  return { keyId: "", algorithm: "", publicKeyPem: "", createdAt: "", active: false };
+}
+
+export const ReportPublicKey: MessageFns<ReportPublicKey> = {
+  encode(message: ReportPublicKey, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.keyId !== "") {
+      writer.uint32(10).string(message.keyId);
+    }
+    if (message.algorithm !== "") {
+      writer.uint32(18).string(message.algorithm);
+    }
+    if (message.publicKeyPem !== "") {
+      writer.uint32(26).string(message.publicKeyPem);
+    }
+    if (message.createdAt !== "") {
+      writer.uint32(34).string(message.createdAt);
+    }
+    if (message.active !== false) {
+      writer.uint32(40).bool(message.active);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ReportPublicKey {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseReportPublicKey();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.keyId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.algorithm = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.publicKeyPem = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.createdAt = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.active = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseReportPublicKeys(): ReportPublicKeys {
+  return { keys: [] };
+}
+
+export const ReportPublicKeys: MessageFns<ReportPublicKeys> = {
+  encode(message: ReportPublicKeys, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.keys) {
+      ReportPublicKey.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ReportPublicKeys {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseReportPublicKeys();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.keys.push(ReportPublicKey.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseGetSubjectGradeRequest(): GetSubjectGradeRequest {
+  return { subject: undefined, requesterDepartmentId: "" };
+}
+
+export const GetSubjectGradeRequest: MessageFns<GetSubjectGradeRequest> = {
+  encode(message: GetSubjectGradeRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.subject !== undefined) {
+      SubjectInput.encode(message.subject, writer.uint32(10).fork()).join();
+    }
+    if (message.requesterDepartmentId !== "") {
+      writer.uint32(18).string(message.requesterDepartmentId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetSubjectGradeRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetSubjectGradeRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.subject = SubjectInput.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.requesterDepartmentId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseSubjectGrade(): SubjectGrade {
+  return {
+    subjectKey: "",
+    found: false,
+    grade: "",
+    score: 0,
+    modelVersion: "",
+    asOf: "",
+    factors: [],
+    samplingRatio: 0,
+    allKeyItems: false,
+    samplingPolicyVersion: "",
+  };
+}
+
+export const SubjectGrade: MessageFns<SubjectGrade> = {
+  encode(message: SubjectGrade, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.subjectKey !== "") {
+      writer.uint32(10).string(message.subjectKey);
+    }
+    if (message.found !== false) {
+      writer.uint32(16).bool(message.found);
+    }
+    if (message.grade !== "") {
+      writer.uint32(26).string(message.grade);
+    }
+    if (message.score !== 0) {
+      writer.uint32(32).int32(message.score);
+    }
+    if (message.modelVersion !== "") {
+      writer.uint32(42).string(message.modelVersion);
+    }
+    if (message.asOf !== "") {
+      writer.uint32(50).string(message.asOf);
+    }
+    for (const v of message.factors) {
+      LocalizedText.encode(v!, writer.uint32(58).fork()).join();
+    }
+    if (message.samplingRatio !== 0) {
+      writer.uint32(65).double(message.samplingRatio);
+    }
+    if (message.allKeyItems !== false) {
+      writer.uint32(72).bool(message.allKeyItems);
+    }
+    if (message.samplingPolicyVersion !== "") {
+      writer.uint32(82).string(message.samplingPolicyVersion);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SubjectGrade {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSubjectGrade();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.subjectKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.found = reader.bool();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.grade = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.score = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.modelVersion = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.asOf = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.factors.push(LocalizedText.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 8: {
+            if (tag !== 65) {
+              break;
+            }
+
+            message.samplingRatio = reader.double();
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              break;
+            }
+
+            message.allKeyItems = reader.bool();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.samplingPolicyVersion = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseSampleForInspectionRequest(): SampleForInspectionRequest {
+  return { requesterDepartmentId: "", seed: "", subjectKeys: [] };
+}
+
+export const SampleForInspectionRequest: MessageFns<SampleForInspectionRequest> = {
+  encode(message: SampleForInspectionRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.requesterDepartmentId !== "") {
+      writer.uint32(10).string(message.requesterDepartmentId);
+    }
+    if (message.seed !== "") {
+      writer.uint32(18).string(message.seed);
+    }
+    for (const v of message.subjectKeys) {
+      writer.uint32(26).string(v!);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SampleForInspectionRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSampleForInspectionRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.requesterDepartmentId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.seed = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.subjectKeys.push(reader.string());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseSampledSubject(): SampledSubject {
+  return { subjectKey: "", name: "", grade: "", allKeyItems: false };
+}
+
+export const SampledSubject: MessageFns<SampledSubject> = {
+  encode(message: SampledSubject, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.subjectKey !== "") {
+      writer.uint32(10).string(message.subjectKey);
+    }
+    if (message.name !== "") {
+      writer.uint32(18).string(message.name);
+    }
+    if (message.grade !== "") {
+      writer.uint32(26).string(message.grade);
+    }
+    if (message.allKeyItems !== false) {
+      writer.uint32(32).bool(message.allKeyItems);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SampledSubject {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSampledSubject();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.subjectKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.grade = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.allKeyItems = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseGradeStratum(): GradeStratum {
+  return { grade: "", population: 0, ratio: 0, drawn: 0 };
+}
+
+export const GradeStratum: MessageFns<GradeStratum> = {
+  encode(message: GradeStratum, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.grade !== "") {
+      writer.uint32(10).string(message.grade);
+    }
+    if (message.population !== 0) {
+      writer.uint32(16).int32(message.population);
+    }
+    if (message.ratio !== 0) {
+      writer.uint32(25).double(message.ratio);
+    }
+    if (message.drawn !== 0) {
+      writer.uint32(32).int32(message.drawn);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GradeStratum {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGradeStratum();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.grade = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.population = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 25) {
+              break;
+            }
+
+            message.ratio = reader.double();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.drawn = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseInspectionSample(): InspectionSample {
+  return { seed: "", asOf: "", modelVersion: "", samplingPolicyVersion: "", population: 0, strata: [], subjects: [] };
+}
+
+export const InspectionSample: MessageFns<InspectionSample> = {
+  encode(message: InspectionSample, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.seed !== "") {
+      writer.uint32(10).string(message.seed);
+    }
+    if (message.asOf !== "") {
+      writer.uint32(18).string(message.asOf);
+    }
+    if (message.modelVersion !== "") {
+      writer.uint32(26).string(message.modelVersion);
+    }
+    if (message.samplingPolicyVersion !== "") {
+      writer.uint32(34).string(message.samplingPolicyVersion);
+    }
+    if (message.population !== 0) {
+      writer.uint32(40).int32(message.population);
+    }
+    for (const v of message.strata) {
+      GradeStratum.encode(v!, writer.uint32(50).fork()).join();
+    }
+    for (const v of message.subjects) {
+      SampledSubject.encode(v!, writer.uint32(58).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): InspectionSample {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseInspectionSample();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.seed = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.asOf = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.modelVersion = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.samplingPolicyVersion = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.population = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.strata.push(GradeStratum.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.subjects.push(SampledSubject.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
 /** Internal RPC of credit-check; reached only from the gateway. */
 
 export interface CreditCheckServiceClient {
@@ -2035,6 +3441,30 @@ export interface CreditCheckServiceClient {
   /** The check log, newest first, filtered; a department sees only its own checks unless `all_departments`. */
 
   queryCheckLog(request: QueryCheckLogRequest, metadata?: Metadata): Observable<CheckLogPage>;
+
+  /** 信用报告: issues a signed report (JSON + PDF) for a subject, valid creditReport.validityMonths, stored. */
+
+  issueCreditReport(request: IssueCreditReportRequest, metadata?: Metadata): Observable<CreditReport>;
+
+  /** A stored report by its number (JSON, PDF, signature). */
+
+  getCreditReport(request: GetCreditReportRequest, metadata?: Metadata): Observable<CreditReport>;
+
+  /** Proves a report unaltered: report number + the PDF or JSON bytes → valid / invalid with the reason. */
+
+  verifyCreditReport(request: VerifyCreditReportRequest, metadata?: Metadata): Observable<VerifyCreditReportResult>;
+
+  /** The public keys report signatures are made with. */
+
+  getReportPublicKey(request: GetReportPublicKeyRequest, metadata?: Metadata): Observable<ReportPublicKeys>;
+
+  /** 分级分类: the subject's current grade (A–D) with the model version and the factors. */
+
+  getSubjectGrade(request: GetSubjectGradeRequest, metadata?: Metadata): Observable<SubjectGrade>;
+
+  /** 双随机: the subjects a department inspects, drawn per grade at the policy's ratio with a reproducible seed. */
+
+  sampleForInspection(request: SampleForInspectionRequest, metadata?: Metadata): Observable<InspectionSample>;
 }
 
 /** Internal RPC of credit-check; reached only from the gateway. */
@@ -2062,11 +3492,64 @@ export interface CreditCheckServiceController {
     request: QueryCheckLogRequest,
     metadata?: Metadata,
   ): Promise<CheckLogPage> | Observable<CheckLogPage> | CheckLogPage;
+
+  /** 信用报告: issues a signed report (JSON + PDF) for a subject, valid creditReport.validityMonths, stored. */
+
+  issueCreditReport(
+    request: IssueCreditReportRequest,
+    metadata?: Metadata,
+  ): Promise<CreditReport> | Observable<CreditReport> | CreditReport;
+
+  /** A stored report by its number (JSON, PDF, signature). */
+
+  getCreditReport(
+    request: GetCreditReportRequest,
+    metadata?: Metadata,
+  ): Promise<CreditReport> | Observable<CreditReport> | CreditReport;
+
+  /** Proves a report unaltered: report number + the PDF or JSON bytes → valid / invalid with the reason. */
+
+  verifyCreditReport(
+    request: VerifyCreditReportRequest,
+    metadata?: Metadata,
+  ): Promise<VerifyCreditReportResult> | Observable<VerifyCreditReportResult> | VerifyCreditReportResult;
+
+  /** The public keys report signatures are made with. */
+
+  getReportPublicKey(
+    request: GetReportPublicKeyRequest,
+    metadata?: Metadata,
+  ): Promise<ReportPublicKeys> | Observable<ReportPublicKeys> | ReportPublicKeys;
+
+  /** 分级分类: the subject's current grade (A–D) with the model version and the factors. */
+
+  getSubjectGrade(
+    request: GetSubjectGradeRequest,
+    metadata?: Metadata,
+  ): Promise<SubjectGrade> | Observable<SubjectGrade> | SubjectGrade;
+
+  /** 双随机: the subjects a department inspects, drawn per grade at the policy's ratio with a reproducible seed. */
+
+  sampleForInspection(
+    request: SampleForInspectionRequest,
+    metadata?: Metadata,
+  ): Promise<InspectionSample> | Observable<InspectionSample> | InspectionSample;
 }
 
 export function CreditCheckServiceControllerMethods() {
   return function (constructor: Function) {
-    const grpcMethods: string[] = ["getSubjectProfile", "check", "checkBatch", "queryCheckLog"];
+    const grpcMethods: string[] = [
+      "getSubjectProfile",
+      "check",
+      "checkBatch",
+      "queryCheckLog",
+      "issueCreditReport",
+      "getCreditReport",
+      "verifyCreditReport",
+      "getReportPublicKey",
+      "getSubjectGrade",
+      "sampleForInspection",
+    ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
       GrpcMethod("CreditCheckService", method)(constructor.prototype[method], method, descriptor);

@@ -1,0 +1,2 @@
+export * from './grade-model';
+export * from './sampling-policy';
