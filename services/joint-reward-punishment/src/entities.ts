@@ -7,7 +7,10 @@ import {
   ListNoticeEntity,
   TrackedRecordEntity,
 } from './lists/list-entry.entity';
+import { CaseMeasureEntity, CheckCaseEntity, MeasureNoticeEntity } from './feedback/check-case.entity';
+import { SubjectRecordSummaryEntity } from './lists/subject-history.entity';
 import { MeasureEditionEntity, MeasureEntity } from './measures/measure.entity';
+import { ListPublicationEntity } from './publication/list-publication.entity';
 
 export const JOINT_REWARD_PUNISHMENT_ENTITIES = [
   MeasureEditionEntity,
@@ -19,4 +22,9 @@ export const JOINT_REWARD_PUNISHMENT_ENTITIES = [
   EntryObjectionEntity,
   TrackedRecordEntity,
   AutoRuleEntity,
+  SubjectRecordSummaryEntity,
+  CheckCaseEntity,
+  CaseMeasureEntity,
+  MeasureNoticeEntity,
+  ListPublicationEntity,
 ];

@@ -2,7 +2,10 @@ import { defaultCalendar } from '../calendar/working-day-calendar';
 import { defaultPolicyRegistry } from '../policy/policy-registry';
 import { listNoticeText } from './list-notice';
 import {
+  breaksCleanYears,
+  cleanYearsCutoff,
   entryStillStands,
+  isCleanYearsEligible,
   evaluateRule,
   listPeriod,
   objectionWindowEnd,
@@ -115,5 +118,25 @@ describe('notice text', () => {
     expect(text).toContain('5个工作日内，即2026年2月26日之前');
     expect(text).toContain('信用修复');
     expect(text).toContain('期限36个月');
+  });
+});
+
+describe('the clean-years rule', () => {
+  const CLEAN: AutoRule = { ...SERIOUS, code: 'R-CLEAN-YEARS', kind: 'CLEAN_YEARS', listType: 'RED', severity: '' };
+
+  it('is eligible with history older than redList.cleanYears and no adverse record since', () => {
+    expect(cleanYearsCutoff('2026-01-12', params)).toBe('2023-01-12');
+    expect(isCleanYearsEligible({ firstRecordDate: '2021-03-01', lastAdverseDate: '2023-01-10' }, '2026-01-12', params)).toBe(true);
+    expect(isCleanYearsEligible({ firstRecordDate: '2021-03-01', lastAdverseDate: '2023-01-10' }, '2026-01-09', params)).toBe(false);
+    expect(isCleanYearsEligible({ firstRecordDate: '2024-05-01', lastAdverseDate: null }, '2026-01-12', params)).toBe(false);
+    expect(isCleanYearsEligible({ firstRecordDate: null, lastAdverseDate: null }, '2026-01-12', params)).toBe(false);
+  });
+
+  it('is never met per record event, stands on no record, and breaks on a newer adverse record', () => {
+    expect(evaluateRule(CLEAN, [], '2026-01-12', params).met).toBe(false);
+    expect(entryStillStands(CLEAN, [], 0, params)).toBe(true);
+    expect(breaksCleanYears({ adverse: true, status: 'ACTIVE', decisionDate: '2026-01-14' }, '2026-01-12', params)).toBe(true);
+    expect(breaksCleanYears({ adverse: true, status: 'ACTIVE', decisionDate: '2022-12-01' }, '2026-01-12', params)).toBe(false);
+    expect(breaksCleanYears({ adverse: true, status: 'REVOKED', decisionDate: '2026-01-14' }, '2026-01-12', params)).toBe(false);
   });
 });

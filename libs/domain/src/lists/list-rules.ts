@@ -1,4 +1,4 @@
-import { addMonths, compareDates, type IsoDate } from '../calendar/local-date';
+import { addMonths, addYears, compareDates, type IsoDate } from '../calendar/local-date';
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar';
 import type { PolicyParameters } from '../policy/policy-parameters';
 
@@ -16,6 +16,12 @@ export const AutoRuleKind = {
   SINGLE_RECORD: 'SINGLE_RECORD',
   /** `lists.keyAttentionGeneralRecords` adverse records of the rule's severity decided within `lists.keyAttentionWindowMonths`. */
   REPEATED_RECORDS: 'REPEATED_RECORDS',
+  /**
+   * No adverse record decided for `redList.cleanYears` years, and some record older than that (the platform has
+   * known the subject that long): red-list eligible. Evaluated by the daily sweep over the subjects' record
+   * summaries, never per record event (see `cleanYearsCutoff`).
+   */
+  CLEAN_YEARS: 'CLEAN_YEARS',
 } as const;
 export type AutoRuleKind = (typeof AutoRuleKind)[keyof typeof AutoRuleKind];
 
@@ -77,7 +83,8 @@ export function countedRecords(rule: AutoRule, records: readonly RuleRecord[], a
 
 /** Whether a rule proposes an entry for a subject with these records on `asOf`, and on which records. */
 export function evaluateRule(rule: AutoRule, records: readonly RuleRecord[], asOf: IsoDate, params: PolicyParameters): RuleOutcome {
-  if (!rule.enabled) return { met: false, basisRecordIds: [] };
+  // A clean-years rule is about the absence of records: the daily sweep evaluates it (`isCleanYearsEligible`).
+  if (!rule.enabled || rule.kind === AutoRuleKind.CLEAN_YEARS) return { met: false, basisRecordIds: [] };
   const counted = countedRecords(rule, records, asOf, params);
   const met = counted.length >= requiredRecords(rule, params);
   return { met, basisRecordIds: met ? counted.map((r) => r.recordId) : [] };
@@ -97,6 +104,8 @@ export function entryStillStands(
 ): boolean {
   // A basis record falls with repair or revocation, not with the end of its publicity.
   const stands = (r: RuleRecord) => r.status !== 'REPAIRED' && r.status !== 'REVOKED';
+  // A clean-years entry rests on no record: a new adverse record ends it (`breaksCleanYears`), nothing else.
+  if (rule?.kind === AutoRuleKind.CLEAN_YEARS) return true;
   if (rule) {
     // The window of a repeated rule was met when the entry was proposed; later it is the records that count.
     const counted = basis.filter(
@@ -106,6 +115,36 @@ export function entryStillStands(
   }
   if (basisRecordCount === 0) return true;
   return basis.some(stands);
+}
+
+/**
+ * The clean-years cutoff on `asOf`: `asOf` minus `redList.cleanYears` years. A subject is clean when no adverse
+ * (non-revoked) record was decided after the cutoff, and it has a record decided on or before it — the same
+ * reading as the check's CLEAN_3_YEARS group.
+ */
+export function cleanYearsCutoff(asOf: IsoDate, params: PolicyParameters): IsoDate {
+  return addYears(asOf, -params.redList.cleanYears);
+}
+
+/** What the clean-years rule needs of a subject: its earliest record and its latest adverse one (revoked ones aside). */
+export interface SubjectRecordSummary {
+  readonly firstRecordDate: IsoDate | null;
+  readonly lastAdverseDate: IsoDate | null;
+}
+
+/** Whether a subject with this summary is red-list eligible on `asOf` under the clean-years rule. */
+export function isCleanYearsEligible(summary: SubjectRecordSummary, asOf: IsoDate, params: PolicyParameters): boolean {
+  const cutoff = cleanYearsCutoff(asOf, params);
+  if (summary.firstRecordDate === null || compareDates(summary.firstRecordDate, cutoff) > 0) return false;
+  return summary.lastAdverseDate === null || compareDates(summary.lastAdverseDate, cutoff) <= 0;
+}
+
+/**
+ * Whether an adverse record breaks a clean-years entry proposed on `proposedOn`: it was decided after the
+ * cutoff the entry was proposed under (a record older than that was already known to be old).
+ */
+export function breaksCleanYears(record: Pick<RuleRecord, 'adverse' | 'status' | 'decisionDate'>, proposedOn: IsoDate, params: PolicyParameters): boolean {
+  return record.adverse && record.status !== 'REVOKED' && compareDates(record.decisionDate, cleanYearsCutoff(proposedOn, params)) > 0;
 }
 
 /**

@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy }
 import { isValidIsoDate, type IsoDate } from '@credit/domain';
 import { UnitOfWork } from '@credit/messaging';
 import { AppError, SERVICE_DEPS, type ServiceDeps } from '@credit/runtime';
+import { CleanYearsService } from './clean-years.service';
 import { JrpClock } from './clock';
 import { ListEntryEntity } from './list-entry.entity';
 import { ListEntriesService } from './list-entries.service';
@@ -11,6 +12,10 @@ export const JRP_OPTIONS = Symbol('JRP_OPTIONS');
 export interface JointRewardPunishmentOptions {
   /** Run the daily sweep on a timer (default true; tests call runDailySweep with their own dates). */
   dailySweepTimer?: boolean;
+  /** Working days a checking department has to feed back on a case (default DEFAULT_FEEDBACK_WORKING_DAYS). */
+  feedbackWorkingDays?: number;
+  /** Red-list proposals of the clean-years rule per sweep run (default 500; the rest on the next run). */
+  cleanYearsBatch?: number;
 }
 
 export interface SweepResult {
@@ -19,6 +24,10 @@ export interface SweepResult {
   ran: boolean;
   activated: number;
   expired: number;
+  /** Red-list entries proposed by the clean-years rule. */
+  redProposed: number;
+  /** Eligible subjects left for the next run (more than one batch). */
+  more: boolean;
 }
 
 /** Advisory lock key of the sweep (one replica sweeps at a time). */
@@ -26,7 +35,8 @@ const SWEEP_LOCK = 'joint-reward-punishment.daily-sweep';
 
 /**
  * The daily sweep: entries whose objection window has passed with no open objection become ACTIVE (their
- * period starts that day); entries whose period has ended become ENDED (EXPIRED). Dated by an explicit
+ * period starts that day); entries whose period has ended become ENDED (EXPIRED); subjects clean for
+ * `redList.cleanYears` years are proposed for the red list (R-CLEAN-YEARS). Dated by an explicit
  * `asOf`, so it can be run for any day; a timer runs it for today (Asia/Shanghai).
  */
 @Injectable()
@@ -38,6 +48,7 @@ export class DailySweepService implements OnApplicationBootstrap, OnModuleDestro
   constructor(
     private readonly uow: UnitOfWork,
     private readonly entries: ListEntriesService,
+    private readonly cleanYears: CleanYearsService,
     private readonly clock: JrpClock,
     @Inject(SERVICE_DEPS) private readonly deps: ServiceDeps,
     @Inject(JRP_OPTIONS) private readonly options: JointRewardPunishmentOptions,
@@ -58,20 +69,28 @@ export class DailySweepService implements OnApplicationBootstrap, OnModuleDestro
   private tick(): void {
     const today = this.clock.today();
     if (this.lastRun === today || this.running) return;
-    this.running = this.runDailySweep(today)
-      .then((result) => {
-        if (result.ran) this.lastRun = today;
-        if (result.activated || result.expired) this.deps.log.info({ ...result }, 'daily list sweep');
+    this.running = this.sweepUntilDone(today)
+      .then((ran) => {
+        if (ran) this.lastRun = today;
       })
       .catch((error: unknown) => this.deps.log.error({ err: error }, 'daily list sweep failed'))
       .finally(() => (this.running = null));
+  }
+
+  /** Runs the sweep, again while clean-years proposals are left over (one batch per transaction). */
+  private async sweepUntilDone(today: IsoDate): Promise<boolean> {
+    for (;;) {
+      const result = await this.runDailySweep(today);
+      if (result.activated || result.expired || result.redProposed) this.deps.log.info({ ...result }, 'daily list sweep');
+      if (!result.ran || !result.more) return result.ran;
+    }
   }
 
   async runDailySweep(asOf: IsoDate): Promise<SweepResult> {
     if (!isValidIsoDate(asOf)) throw AppError.one('VALIDATION', 'AS_OF_INVALID', '日期须为 YYYY-MM-DD', 'asOf must be a YYYY-MM-DD date.', 'asOf');
     return this.uow.run(async (tx) => {
       const [{ locked }] = await tx.manager.query<{ locked: boolean }[]>('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [SWEEP_LOCK]);
-      if (!locked) return { asOf, ran: false, activated: 0, expired: 0 };
+      if (!locked) return { asOf, ran: false, activated: 0, expired: 0, redProposed: 0, more: false };
       let activated = 0;
       let expired = 0;
       // Own entries first, then related persons' entries, which take effect with their organisation's entry.
@@ -118,7 +137,8 @@ export class DailySweepService implements OnApplicationBootstrap, OnModuleDestro
         });
         expired += 1;
       }
-      return { asOf, ran: true, activated, expired };
+      const clean = await this.cleanYears.sweep(tx, asOf, this.options.cleanYearsBatch ?? 500);
+      return { asOf, ran: true, activated, expired, redProposed: clean.proposed, more: clean.more };
     });
   }
 }

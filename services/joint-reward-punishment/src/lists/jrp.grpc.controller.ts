@@ -4,6 +4,19 @@ import {
   ListEntryStatusNames,
   ListTypeNames,
   subjectFromProto,
+  subjectTypeToProto,
+  type CheckCase,
+  type FeedbackCounts,
+  type FeedbackStatistics,
+  type FeedbackStatisticsRequest,
+  type GetCheckCaseRequest,
+  type GetMeasureNoticeRequest,
+  type ListPendingFeedbackRequest,
+  type MeasureNotice,
+  type PendingFeedbackList,
+  type PublishQuarterlyListsRequest,
+  type QuarterlyPublication,
+  type SubmitFeedbackRequest,
   type GetListEntryRequest,
   type GetNoticeRequest,
   type GetSubjectListEntriesRequest,
@@ -17,7 +30,11 @@ import {
   type ProposeListEntryRequest,
   type SubjectListEntries,
 } from '@credit/contracts';
+import type { CheckCaseEntity } from '../feedback/check-case.entity';
+import { FeedbackStatisticsService, type Counts } from '../feedback/feedback-statistics.service';
+import { FeedbackService, type CaseWithMeasures } from '../feedback/feedback.service';
 import { MeasureEntity } from '../measures/measure.entity';
+import { PublicationService } from '../publication/publication.service';
 import { MeasuresService } from '../measures/measures.service';
 import { JrpClock } from './clock';
 import type { ListEntryEntity, ListEntryTransitionEntity } from './list-entry.entity';
@@ -54,6 +71,9 @@ export class JrpGrpcController implements JointRewardPunishmentServiceController
     private readonly proposals: ListProposalsService,
     private readonly entries: ListEntriesService,
     private readonly clock: JrpClock,
+    private readonly feedback: FeedbackService,
+    private readonly statistics: FeedbackStatisticsService,
+    private readonly publications: PublicationService,
   ) {}
 
   async listMeasures(request: ListMeasuresRequest): Promise<MeasureList> {
@@ -98,6 +118,120 @@ export class JrpGrpcController implements JointRewardPunishmentServiceController
       textZh: notice.textZh,
     };
   }
+
+  // ——— feedback ———
+
+  async submitFeedback(request: SubmitFeedbackRequest): Promise<CheckCase> {
+    return toCase(
+      await this.feedback.submit({
+        checkId: request.checkId,
+        departmentId: request.departmentId,
+        operator: request.operator,
+        conduct: request.conduct,
+        measures: request.measures,
+      }),
+    );
+  }
+
+  async getCheckCase(request: GetCheckCaseRequest): Promise<CheckCase> {
+    return toCase(await this.feedback.get(request.checkId));
+  }
+
+  async listPendingFeedback(request: ListPendingFeedbackRequest): Promise<PendingFeedbackList> {
+    const { asOf, cases } = await this.feedback.pending({ departmentId: request.departmentId, asOf: request.asOf, limit: request.limit });
+    return {
+      asOf,
+      cases: cases.map(({ checkCase: c, workingDaysOverdue, missing }) => ({
+        checkId: c.checkId,
+        departmentId: c.departmentId,
+        matterType: c.matterType,
+        matterReference: c.matterReference,
+        subject: subjectRef(c),
+        checkDay: c.checkDay,
+        feedbackDue: c.feedbackDue,
+        workingDaysOverdue,
+        missingMeasureCodes: missing,
+      })),
+    };
+  }
+
+  async getMeasureNotice(request: GetMeasureNoticeRequest): Promise<MeasureNotice> {
+    const n = await this.feedback.notice(request.checkId, request.measureCode);
+    return { noticeNumber: n.noticeNumber, checkId: n.checkId, measureCode: n.measureCode, departmentId: n.departmentId, issuedOn: n.issuedOn, textZh: n.textZh };
+  }
+
+  async getFeedbackStatistics(request: FeedbackStatisticsRequest): Promise<FeedbackStatistics> {
+    const s = await this.statistics.statistics(request);
+    return {
+      from: s.from,
+      to: s.to,
+      asOf: s.asOf,
+      byMeasure: s.byMeasure.map((m) => ({ measureCode: m.measureCode, contentZh: m.contentZh, counts: toCounts(m.counts) })),
+      byDepartment: s.byDepartment.map((d) => ({ departmentId: d.departmentId, counts: toCounts(d.counts) })),
+      byDepartmentMatter: s.byDepartmentMatter,
+    };
+  }
+
+  async publishQuarterlyLists(request: PublishQuarterlyListsRequest): Promise<QuarterlyPublication> {
+    const p = await this.publications.publish(request);
+    return {
+      publicationId: p.id,
+      year: p.year,
+      quarter: p.quarter,
+      periodStart: p.periodStart,
+      periodEnd: p.periodEnd,
+      jurisdiction: p.jurisdiction,
+      publishedOn: p.publishedOn,
+      redCount: p.redCount,
+      blackCount: p.blackCount,
+      csv: p.csv,
+      json: p.json,
+      sha256: p.sha256,
+    };
+  }
+}
+
+function subjectRef(c: CheckCaseEntity) {
+  return { key: c.subjectKey, type: subjectTypeToProto(c.subjectType), name: c.subjectName, uscc: c.subjectUscc ?? '', maskedIdNumber: c.subjectMaskedIdNumber ?? '' };
+}
+
+function toCounts(c: Counts): FeedbackCounts {
+  return { ...c };
+}
+
+function toCase({ checkCase: c, measures, notices, conduct }: CaseWithMeasures): CheckCase {
+  return {
+    checkId: c.checkId,
+    subject: subjectRef(c),
+    matterType: c.matterType,
+    matterReference: c.matterReference,
+    departmentId: c.departmentId,
+    verdict: c.verdict,
+    checkedAt: c.checkedAt.toISOString(),
+    checkDay: c.checkDay,
+    feedbackDue: c.feedbackDue,
+    feedbackWorkingDays: c.feedbackWorkingDays,
+    feedbackStatus: c.feedbackStatus,
+    conduct,
+    evidenceIds: c.evidenceIds,
+    policyVersion: c.policyVersion,
+    measures: measures.map((m) => ({
+      code: m.measureCode,
+      contentZh: m.contentZh,
+      type: m.measureType,
+      class: m.measureClass,
+      legalBasis: m.legalBasis,
+      decision: m.decision ?? '',
+      reasonCode: m.reasonCode ?? '',
+      reason: m.reason ?? '',
+      startDate: m.startDate ?? '',
+      endDate: m.endDate ?? '',
+      content: m.content ?? '',
+      outcome: m.outcome ?? '',
+      fedBackAt: m.fedBackAt?.toISOString() ?? '',
+      noticeNumber: notices.get(m.measureCode) ?? '',
+    })),
+  };
 }
 
 function toView(entry: ListEntryEntity, transitions: ListEntryTransitionEntity[], current: ListEntryView['entry']): ListEntryView {

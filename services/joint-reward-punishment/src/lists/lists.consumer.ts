@@ -14,13 +14,23 @@ import {
   type RepairApproved,
   type SubjectRef,
 } from '@credit/contracts';
-import { isValidIsoDate, jurisdictionChain, evaluateRule, rulesInForce, type IsoDate, type RuleRecord } from '@credit/domain';
+import {
+  AutoRuleKind,
+  breaksCleanYears,
+  evaluateRule,
+  isValidIsoDate,
+  jurisdictionChain,
+  rulesInForce,
+  type IsoDate,
+  type RuleRecord,
+} from '@credit/domain';
 import type { EventContext, Transaction } from '@credit/messaging';
 import { AppError, ConsumerHost } from '@credit/runtime';
 import { In } from 'typeorm';
 import { eventDay, JrpClock } from './clock';
 import { AutoRuleEntity, EntryObjectionEntity, ListEntryBasisEntity, ListEntryEntity, TrackedRecordEntity } from './list-entry.entity';
 import { ListEntriesService, toAutoRule, type EndReason, type SubjectData } from './list-entries.service';
+import { noteRecord, refreshSummaries, subjectsOfRecords } from './subject-history';
 
 function subjectData(subject: SubjectRef): SubjectData {
   return {
@@ -72,8 +82,11 @@ export class ListsConsumer implements OnModuleInit {
     const asOf = eventDay(event.collectedAt, this.clock.today());
     const existing = await manager.findOne(TrackedRecordEntity, { where: { recordId: event.recordId }, lock: { mode: 'pessimistic_write' } });
     if (existing && existing.version >= event.version) return; // an older version arriving late changes nothing
+    const jurisdiction = event.jurisdiction || this.entries.jurisdiction;
     if (!existing && !event.adverse) {
-      // Only adverse information feeds the rules; a corrected version still releases the entries its objection held.
+      // Only adverse information feeds the rules (a non-adverse record only dates the subject's history, for the
+      // clean-years rule); a corrected version still releases the entries its objection held.
+      await noteRecord(manager, subject, { adverse: false, decisionDate: event.decisionDate, jurisdiction });
       if (event.objectionId) await this.closeCorrectedObjection(ctx, event.objectionId, asOf);
       return;
     }
@@ -89,12 +102,14 @@ export class ListsConsumer implements OnModuleInit {
       adverse: event.adverse,
       severity: severityName(event.severity) ?? null,
       status: existing?.status ?? 'ACTIVE',
-      jurisdiction: event.jurisdiction || this.entries.jurisdiction,
+      jurisdiction,
       relatedPersons: event.relatedPersons.map((p) => ({ person: p.person, role: p.role })),
       updatedAt: new Date(),
     };
     if (existing) await manager.update(TrackedRecordEntity, { recordId: event.recordId }, row);
     else await manager.insert(TrackedRecordEntity, row);
+    await noteRecord(manager, subject, { adverse: event.adverse, decisionDate: event.decisionDate, jurisdiction });
+    if (event.adverse) await this.endBrokenCleanYears(ctx, subject.key, { ...row, status: row.status }, asOf);
 
     if (existing) {
       // A corrected version: entries resting on it are re-evaluated; those no longer meeting their rule end.
@@ -305,6 +320,39 @@ export class ListsConsumer implements OnModuleInit {
     if (recordIds.length === 0) return;
     await tx.manager.update(TrackedRecordEntity, { recordId: In(recordIds) }, { status, updatedAt: new Date() });
     await tx.manager.update(ListEntryBasisEntity, { recordId: In(recordIds) }, { recordStatus: status });
+    // A revoked record is no part of the subject's history (the clean-years rule no longer counts it).
+    if (status === 'REVOKED') await refreshSummaries(tx.manager, await subjectsOfRecords(tx.manager, recordIds));
+  }
+
+  /**
+   * A new adverse record ends the subject's open red-list entries proposed by a clean-years rule when it was
+   * decided after the cutoff they were proposed under: the subject is no longer clean.
+   */
+  private async endBrokenCleanYears(
+    tx: Transaction,
+    subjectKey: string,
+    record: { recordId: string; adverse: boolean; status: string; decisionDate: string; decisionNumber: string },
+    asOf: IsoDate,
+  ): Promise<void> {
+    const open = await tx.manager
+      .createQueryBuilder(ListEntryEntity, 'e')
+      .setLock('pessimistic_write')
+      .where("e.subject_key = :subjectKey AND e.list_type = 'RED' AND e.status <> 'ENDED' AND e.rule_code IS NOT NULL AND e.related_to_entry_id IS NULL", {
+        subjectKey,
+      })
+      .getMany();
+    for (const entry of open) {
+      const rule = await tx.manager.findOneBy(AutoRuleEntity, { code: entry.ruleCode!, jurisdiction: entry.ruleJurisdiction ?? '', version: entry.ruleVersion ?? 0 });
+      if (rule?.kind !== AutoRuleKind.CLEAN_YEARS) continue;
+      if (!breaksCleanYears(record, entry.policyDate, this.entries.policyOf(entry))) continue;
+      await this.entries.end(tx, entry, {
+        endReason: 'REVOKED',
+        actor: `rule:${rule.code}`,
+        reason: `出现新的失信信息 ${record.decisionNumber}（${record.decisionDate}），不再符合连续无失信记录的条件`,
+        effectiveDate: asOf,
+        causeId: record.recordId,
+      });
+    }
   }
 
   /** An objection's target: the entry itself, or the open own entries resting on the record. */

@@ -9,7 +9,7 @@ import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
 import type { Metadata } from "@grpc/grpc-js";
 import { GrpcMethod, GrpcStreamMethod } from "@nestjs/microservices";
 import { Observable } from "rxjs";
-import { SubjectInput } from "./common";
+import { SubjectInput, SubjectRef } from "./common";
 import { ListEntryChanged, ListEntryStatus, ListType } from "./lists";
 
 export interface ListMeasuresRequest {
@@ -126,6 +126,211 @@ export interface ListNotice {
   /** YYYY-MM-DD, exclusive. */
   objectionWindowEnd: string;
   textZh: string;
+}
+
+export interface MeasureFeedbackInput {
+  measureCode: string;
+  /** APPLIED or NOT_APPLIED. */
+  decision: string;
+  /**
+   * With NOT_APPLIED: INFORMATION_UNDER_OBJECTION, CREDIT_REPAIRED, MATTER_WITHDRAWN, NOT_RELEVANT_TO_MATTER,
+   * DISCRETION_NOT_APPLIED or OTHER (then `reason` is required).
+   */
+  reasonCode: string;
+  reason: string;
+  /** With APPLIED: YYYY-MM-DD, not before the check day (required). */
+  startDate: string;
+  /** YYYY-MM-DD, optional (empty = until the matter is closed). */
+  endDate: string;
+  /** What was done (措施内容), optional. */
+  content: string;
+  /** 执行结果 (required with APPLIED). */
+  outcome: string;
+}
+
+export interface SubmitFeedbackRequest {
+  checkId: string;
+  /** Must be the department that performed the check (the executing department). */
+  departmentId: string;
+  operator: string;
+  /** 失信/守信行为 as the department words it; empty = derived from the check's evidence. */
+  conduct: string;
+  measures: MeasureFeedbackInput[];
+}
+
+export interface CaseMeasure {
+  code: string;
+  contentZh: string;
+  /** INCENTIVE, PUNISHMENT, REGULATORY. */
+  type: string;
+  /** MANDATORY or RECOMMENDED. */
+  class: string;
+  legalBasis: string[];
+  /** Empty while no feedback; APPLIED or NOT_APPLIED. */
+  decision: string;
+  reasonCode: string;
+  reason: string;
+  startDate: string;
+  endDate: string;
+  content: string;
+  outcome: string;
+  /** RFC 3339, empty while no feedback. */
+  fedBackAt: string;
+  /** Set when APPLIED: the written notice (GetMeasureNotice). */
+  noticeNumber: string;
+}
+
+export interface CheckCase {
+  checkId: string;
+  subject: SubjectRef | undefined;
+  matterType: string;
+  matterReference: string;
+  /** The checking (executing) department. */
+  departmentId: string;
+  verdict: string;
+  /** RFC 3339 */
+  checkedAt: string;
+  /** YYYY-MM-DD (China) */
+  checkDay: string;
+  /** Last day (inclusive) for feedback, and the working days it was computed with. */
+  feedbackDue: string;
+  feedbackWorkingDays: number;
+  /** PENDING, PARTIAL or COMPLETE. */
+  feedbackStatus: string;
+  /** 失信/守信行为 (from the feedback, or derived from the evidence). */
+  conduct: string;
+  evidenceIds: string[];
+  policyVersion: string;
+  measures: CaseMeasure[];
+}
+
+export interface GetCheckCaseRequest {
+  checkId: string;
+}
+
+export interface ListPendingFeedbackRequest {
+  /** Empty = every department. */
+  departmentId: string;
+  /** YYYY-MM-DD; empty = today (China). */
+  asOf: string;
+  /** 1–500, default 100. */
+  limit: number;
+}
+
+export interface PendingFeedback {
+  checkId: string;
+  departmentId: string;
+  matterType: string;
+  matterReference: string;
+  subject: SubjectRef | undefined;
+  checkDay: string;
+  feedbackDue: string;
+  /** Working days since the deadline. */
+  workingDaysOverdue: number;
+  missingMeasureCodes: string[];
+}
+
+export interface PendingFeedbackList {
+  asOf: string;
+  cases: PendingFeedback[];
+}
+
+export interface GetMeasureNoticeRequest {
+  checkId: string;
+  measureCode: string;
+}
+
+export interface MeasureNotice {
+  noticeNumber: string;
+  checkId: string;
+  measureCode: string;
+  departmentId: string;
+  /** YYYY-MM-DD */
+  issuedOn: string;
+  textZh: string;
+}
+
+export interface FeedbackStatisticsRequest {
+  /** Check days [from, to): YYYY-MM-DD; empty = no bound. */
+  from: string;
+  to: string;
+  /** Empty = every department. */
+  departmentId: string;
+  /** Day overdue counts are taken on; empty = today (China). */
+  asOf: string;
+}
+
+export interface ReasonCount {
+  reasonCode: string;
+  labelZh: string;
+  count: number;
+}
+
+export interface FeedbackCounts {
+  triggered: number;
+  applied: number;
+  declined: number;
+  /** No feedback yet (of which `overdue` past the deadline). */
+  pending: number;
+  overdue: number;
+  declineReasons: ReasonCount[];
+}
+
+export interface MeasureStatistics {
+  measureCode: string;
+  contentZh: string;
+  counts: FeedbackCounts | undefined;
+}
+
+export interface DepartmentStatistics {
+  departmentId: string;
+  counts: FeedbackCounts | undefined;
+}
+
+export interface DepartmentMatterRate {
+  departmentId: string;
+  matterType: string;
+  cases: number;
+  /** Cases with every measure fed back. */
+  complete: number;
+  /** complete / cases. */
+  feedbackRate: number;
+}
+
+export interface FeedbackStatistics {
+  from: string;
+  to: string;
+  asOf: string;
+  byMeasure: MeasureStatistics[];
+  byDepartment: DepartmentStatistics[];
+  byDepartmentMatter: DepartmentMatterRate[];
+}
+
+export interface PublishQuarterlyListsRequest {
+  year: number;
+  /** 1–4 */
+  quarter: number;
+  requestedBy: string;
+}
+
+export interface QuarterlyPublication {
+  publicationId: string;
+  year: number;
+  quarter: number;
+  /** [period_start, period_end), YYYY-MM-DD */
+  periodStart: string;
+  periodEnd: string;
+  jurisdiction: string;
+  /** YYYY-MM-DD */
+  publishedOn: string;
+  redCount: number;
+  blackCount: number;
+  /** UTF-8, CRLF, header row; persons masked. */
+  csv: string;
+  /** {"year", "quarter", "periodStart", "periodEnd", "jurisdiction", "red": [...], "black": [...]} */
+  json: string;
+  /** SHA-256 (hex) of `json`. */
+  sha256: string;
 }
 
 function createBaseListMeasuresRequest(): ListMeasuresRequest {
@@ -1211,6 +1416,1933 @@ export const ListNotice: MessageFns<ListNotice> = {
   },
 };
 
+function createBaseMeasureFeedbackInput(): MeasureFeedbackInput {
+  return {
+    measureCode: "",
+    decision: "",
+    reasonCode: "",
+    reason: "",
+    startDate: "",
+    endDate: "",
+    content: "",
+    outcome: "",
+  };
+}
+
+export const MeasureFeedbackInput: MessageFns<MeasureFeedbackInput> = {
+  encode(message: MeasureFeedbackInput, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.measureCode !== "") {
+      writer.uint32(10).string(message.measureCode);
+    }
+    if (message.decision !== "") {
+      writer.uint32(18).string(message.decision);
+    }
+    if (message.reasonCode !== "") {
+      writer.uint32(26).string(message.reasonCode);
+    }
+    if (message.reason !== "") {
+      writer.uint32(34).string(message.reason);
+    }
+    if (message.startDate !== "") {
+      writer.uint32(42).string(message.startDate);
+    }
+    if (message.endDate !== "") {
+      writer.uint32(50).string(message.endDate);
+    }
+    if (message.content !== "") {
+      writer.uint32(58).string(message.content);
+    }
+    if (message.outcome !== "") {
+      writer.uint32(66).string(message.outcome);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MeasureFeedbackInput {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMeasureFeedbackInput();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.measureCode = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.decision = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.reasonCode = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.startDate = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.endDate = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.content = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.outcome = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseSubmitFeedbackRequest(): SubmitFeedbackRequest {
+  return { checkId: "", departmentId: "", operator: "", conduct: "", measures: [] };
+}
+
+export const SubmitFeedbackRequest: MessageFns<SubmitFeedbackRequest> = {
+  encode(message: SubmitFeedbackRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.checkId !== "") {
+      writer.uint32(10).string(message.checkId);
+    }
+    if (message.departmentId !== "") {
+      writer.uint32(18).string(message.departmentId);
+    }
+    if (message.operator !== "") {
+      writer.uint32(26).string(message.operator);
+    }
+    if (message.conduct !== "") {
+      writer.uint32(34).string(message.conduct);
+    }
+    for (const v of message.measures) {
+      MeasureFeedbackInput.encode(v!, writer.uint32(42).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SubmitFeedbackRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSubmitFeedbackRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.checkId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.departmentId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.operator = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.conduct = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.measures.push(MeasureFeedbackInput.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseCaseMeasure(): CaseMeasure {
+  return {
+    code: "",
+    contentZh: "",
+    type: "",
+    class: "",
+    legalBasis: [],
+    decision: "",
+    reasonCode: "",
+    reason: "",
+    startDate: "",
+    endDate: "",
+    content: "",
+    outcome: "",
+    fedBackAt: "",
+    noticeNumber: "",
+  };
+}
+
+export const CaseMeasure: MessageFns<CaseMeasure> = {
+  encode(message: CaseMeasure, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.code !== "") {
+      writer.uint32(10).string(message.code);
+    }
+    if (message.contentZh !== "") {
+      writer.uint32(18).string(message.contentZh);
+    }
+    if (message.type !== "") {
+      writer.uint32(26).string(message.type);
+    }
+    if (message.class !== "") {
+      writer.uint32(34).string(message.class);
+    }
+    for (const v of message.legalBasis) {
+      writer.uint32(42).string(v!);
+    }
+    if (message.decision !== "") {
+      writer.uint32(50).string(message.decision);
+    }
+    if (message.reasonCode !== "") {
+      writer.uint32(58).string(message.reasonCode);
+    }
+    if (message.reason !== "") {
+      writer.uint32(66).string(message.reason);
+    }
+    if (message.startDate !== "") {
+      writer.uint32(74).string(message.startDate);
+    }
+    if (message.endDate !== "") {
+      writer.uint32(82).string(message.endDate);
+    }
+    if (message.content !== "") {
+      writer.uint32(90).string(message.content);
+    }
+    if (message.outcome !== "") {
+      writer.uint32(98).string(message.outcome);
+    }
+    if (message.fedBackAt !== "") {
+      writer.uint32(106).string(message.fedBackAt);
+    }
+    if (message.noticeNumber !== "") {
+      writer.uint32(114).string(message.noticeNumber);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CaseMeasure {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCaseMeasure();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.code = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.contentZh = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.type = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.class = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.legalBasis.push(reader.string());
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.decision = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.reasonCode = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.startDate = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.endDate = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.content = reader.string();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.outcome = reader.string();
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.fedBackAt = reader.string();
+            continue;
+          }
+          case 14: {
+            if (tag !== 114) {
+              break;
+            }
+
+            message.noticeNumber = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseCheckCase(): CheckCase {
+  return {
+    checkId: "",
+    subject: undefined,
+    matterType: "",
+    matterReference: "",
+    departmentId: "",
+    verdict: "",
+    checkedAt: "",
+    checkDay: "",
+    feedbackDue: "",
+    feedbackWorkingDays: 0,
+    feedbackStatus: "",
+    conduct: "",
+    evidenceIds: [],
+    policyVersion: "",
+    measures: [],
+  };
+}
+
+export const CheckCase: MessageFns<CheckCase> = {
+  encode(message: CheckCase, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.checkId !== "") {
+      writer.uint32(10).string(message.checkId);
+    }
+    if (message.subject !== undefined) {
+      SubjectRef.encode(message.subject, writer.uint32(18).fork()).join();
+    }
+    if (message.matterType !== "") {
+      writer.uint32(26).string(message.matterType);
+    }
+    if (message.matterReference !== "") {
+      writer.uint32(34).string(message.matterReference);
+    }
+    if (message.departmentId !== "") {
+      writer.uint32(42).string(message.departmentId);
+    }
+    if (message.verdict !== "") {
+      writer.uint32(50).string(message.verdict);
+    }
+    if (message.checkedAt !== "") {
+      writer.uint32(58).string(message.checkedAt);
+    }
+    if (message.checkDay !== "") {
+      writer.uint32(66).string(message.checkDay);
+    }
+    if (message.feedbackDue !== "") {
+      writer.uint32(74).string(message.feedbackDue);
+    }
+    if (message.feedbackWorkingDays !== 0) {
+      writer.uint32(80).int32(message.feedbackWorkingDays);
+    }
+    if (message.feedbackStatus !== "") {
+      writer.uint32(90).string(message.feedbackStatus);
+    }
+    if (message.conduct !== "") {
+      writer.uint32(98).string(message.conduct);
+    }
+    for (const v of message.evidenceIds) {
+      writer.uint32(106).string(v!);
+    }
+    if (message.policyVersion !== "") {
+      writer.uint32(114).string(message.policyVersion);
+    }
+    for (const v of message.measures) {
+      CaseMeasure.encode(v!, writer.uint32(122).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CheckCase {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCheckCase();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.checkId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.subject = SubjectRef.decode(reader, reader.uint32());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.matterType = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.matterReference = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.departmentId = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.verdict = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.checkedAt = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.checkDay = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.feedbackDue = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 80) {
+              break;
+            }
+
+            message.feedbackWorkingDays = reader.int32();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.feedbackStatus = reader.string();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.conduct = reader.string();
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.evidenceIds.push(reader.string());
+            continue;
+          }
+          case 14: {
+            if (tag !== 114) {
+              break;
+            }
+
+            message.policyVersion = reader.string();
+            continue;
+          }
+          case 15: {
+            if (tag !== 122) {
+              break;
+            }
+
+            message.measures.push(CaseMeasure.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseGetCheckCaseRequest(): GetCheckCaseRequest {
+  return { checkId: "" };
+}
+
+export const GetCheckCaseRequest: MessageFns<GetCheckCaseRequest> = {
+  encode(message: GetCheckCaseRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.checkId !== "") {
+      writer.uint32(10).string(message.checkId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetCheckCaseRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetCheckCaseRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.checkId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseListPendingFeedbackRequest(): ListPendingFeedbackRequest {
+  return { departmentId: "", asOf: "", limit: 0 };
+}
+
+export const ListPendingFeedbackRequest: MessageFns<ListPendingFeedbackRequest> = {
+  encode(message: ListPendingFeedbackRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.departmentId !== "") {
+      writer.uint32(10).string(message.departmentId);
+    }
+    if (message.asOf !== "") {
+      writer.uint32(18).string(message.asOf);
+    }
+    if (message.limit !== 0) {
+      writer.uint32(24).int32(message.limit);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListPendingFeedbackRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListPendingFeedbackRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.departmentId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.asOf = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.limit = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBasePendingFeedback(): PendingFeedback {
+  return {
+    checkId: "",
+    departmentId: "",
+    matterType: "",
+    matterReference: "",
+    subject: undefined,
+    checkDay: "",
+    feedbackDue: "",
+    workingDaysOverdue: 0,
+    missingMeasureCodes: [],
+  };
+}
+
+export const PendingFeedback: MessageFns<PendingFeedback> = {
+  encode(message: PendingFeedback, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.checkId !== "") {
+      writer.uint32(10).string(message.checkId);
+    }
+    if (message.departmentId !== "") {
+      writer.uint32(18).string(message.departmentId);
+    }
+    if (message.matterType !== "") {
+      writer.uint32(26).string(message.matterType);
+    }
+    if (message.matterReference !== "") {
+      writer.uint32(34).string(message.matterReference);
+    }
+    if (message.subject !== undefined) {
+      SubjectRef.encode(message.subject, writer.uint32(42).fork()).join();
+    }
+    if (message.checkDay !== "") {
+      writer.uint32(50).string(message.checkDay);
+    }
+    if (message.feedbackDue !== "") {
+      writer.uint32(58).string(message.feedbackDue);
+    }
+    if (message.workingDaysOverdue !== 0) {
+      writer.uint32(64).int32(message.workingDaysOverdue);
+    }
+    for (const v of message.missingMeasureCodes) {
+      writer.uint32(74).string(v!);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PendingFeedback {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePendingFeedback();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.checkId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.departmentId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.matterType = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.matterReference = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.subject = SubjectRef.decode(reader, reader.uint32());
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.checkDay = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.feedbackDue = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.workingDaysOverdue = reader.int32();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.missingMeasureCodes.push(reader.string());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBasePendingFeedbackList(): PendingFeedbackList {
+  return { asOf: "", cases: [] };
+}
+
+export const PendingFeedbackList: MessageFns<PendingFeedbackList> = {
+  encode(message: PendingFeedbackList, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.asOf !== "") {
+      writer.uint32(10).string(message.asOf);
+    }
+    for (const v of message.cases) {
+      PendingFeedback.encode(v!, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PendingFeedbackList {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePendingFeedbackList();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.asOf = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.cases.push(PendingFeedback.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseGetMeasureNoticeRequest(): GetMeasureNoticeRequest {
+  return { checkId: "", measureCode: "" };
+}
+
+export const GetMeasureNoticeRequest: MessageFns<GetMeasureNoticeRequest> = {
+  encode(message: GetMeasureNoticeRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.checkId !== "") {
+      writer.uint32(10).string(message.checkId);
+    }
+    if (message.measureCode !== "") {
+      writer.uint32(18).string(message.measureCode);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetMeasureNoticeRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetMeasureNoticeRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.checkId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.measureCode = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseMeasureNotice(): MeasureNotice {
+  return { noticeNumber: "", checkId: "", measureCode: "", departmentId: "", issuedOn: "", textZh: "" };
+}
+
+export const MeasureNotice: MessageFns<MeasureNotice> = {
+  encode(message: MeasureNotice, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.noticeNumber !== "") {
+      writer.uint32(10).string(message.noticeNumber);
+    }
+    if (message.checkId !== "") {
+      writer.uint32(18).string(message.checkId);
+    }
+    if (message.measureCode !== "") {
+      writer.uint32(26).string(message.measureCode);
+    }
+    if (message.departmentId !== "") {
+      writer.uint32(34).string(message.departmentId);
+    }
+    if (message.issuedOn !== "") {
+      writer.uint32(42).string(message.issuedOn);
+    }
+    if (message.textZh !== "") {
+      writer.uint32(50).string(message.textZh);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MeasureNotice {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMeasureNotice();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.noticeNumber = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.checkId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.measureCode = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.departmentId = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.issuedOn = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.textZh = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseFeedbackStatisticsRequest(): FeedbackStatisticsRequest {
+  return { from: "", to: "", departmentId: "", asOf: "" };
+}
+
+export const FeedbackStatisticsRequest: MessageFns<FeedbackStatisticsRequest> = {
+  encode(message: FeedbackStatisticsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.from !== "") {
+      writer.uint32(10).string(message.from);
+    }
+    if (message.to !== "") {
+      writer.uint32(18).string(message.to);
+    }
+    if (message.departmentId !== "") {
+      writer.uint32(26).string(message.departmentId);
+    }
+    if (message.asOf !== "") {
+      writer.uint32(34).string(message.asOf);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): FeedbackStatisticsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseFeedbackStatisticsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.from = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.to = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.departmentId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.asOf = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseReasonCount(): ReasonCount {
+  return { reasonCode: "", labelZh: "", count: 0 };
+}
+
+export const ReasonCount: MessageFns<ReasonCount> = {
+  encode(message: ReasonCount, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.reasonCode !== "") {
+      writer.uint32(10).string(message.reasonCode);
+    }
+    if (message.labelZh !== "") {
+      writer.uint32(18).string(message.labelZh);
+    }
+    if (message.count !== 0) {
+      writer.uint32(24).int32(message.count);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ReasonCount {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseReasonCount();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.reasonCode = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.labelZh = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.count = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseFeedbackCounts(): FeedbackCounts {
+  return { triggered: 0, applied: 0, declined: 0, pending: 0, overdue: 0, declineReasons: [] };
+}
+
+export const FeedbackCounts: MessageFns<FeedbackCounts> = {
+  encode(message: FeedbackCounts, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.triggered !== 0) {
+      writer.uint32(8).int32(message.triggered);
+    }
+    if (message.applied !== 0) {
+      writer.uint32(16).int32(message.applied);
+    }
+    if (message.declined !== 0) {
+      writer.uint32(24).int32(message.declined);
+    }
+    if (message.pending !== 0) {
+      writer.uint32(32).int32(message.pending);
+    }
+    if (message.overdue !== 0) {
+      writer.uint32(40).int32(message.overdue);
+    }
+    for (const v of message.declineReasons) {
+      ReasonCount.encode(v!, writer.uint32(50).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): FeedbackCounts {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseFeedbackCounts();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.triggered = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.applied = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.declined = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.pending = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.overdue = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.declineReasons.push(ReasonCount.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseMeasureStatistics(): MeasureStatistics {
+  return { measureCode: "", contentZh: "", counts: undefined };
+}
+
+export const MeasureStatistics: MessageFns<MeasureStatistics> = {
+  encode(message: MeasureStatistics, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.measureCode !== "") {
+      writer.uint32(10).string(message.measureCode);
+    }
+    if (message.contentZh !== "") {
+      writer.uint32(18).string(message.contentZh);
+    }
+    if (message.counts !== undefined) {
+      FeedbackCounts.encode(message.counts, writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MeasureStatistics {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMeasureStatistics();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.measureCode = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.contentZh = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.counts = FeedbackCounts.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseDepartmentStatistics(): DepartmentStatistics {
+  return { departmentId: "", counts: undefined };
+}
+
+export const DepartmentStatistics: MessageFns<DepartmentStatistics> = {
+  encode(message: DepartmentStatistics, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.departmentId !== "") {
+      writer.uint32(10).string(message.departmentId);
+    }
+    if (message.counts !== undefined) {
+      FeedbackCounts.encode(message.counts, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DepartmentStatistics {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDepartmentStatistics();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.departmentId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.counts = FeedbackCounts.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseDepartmentMatterRate(): DepartmentMatterRate {
+  return { departmentId: "", matterType: "", cases: 0, complete: 0, feedbackRate: 0 };
+}
+
+export const DepartmentMatterRate: MessageFns<DepartmentMatterRate> = {
+  encode(message: DepartmentMatterRate, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.departmentId !== "") {
+      writer.uint32(10).string(message.departmentId);
+    }
+    if (message.matterType !== "") {
+      writer.uint32(18).string(message.matterType);
+    }
+    if (message.cases !== 0) {
+      writer.uint32(24).int32(message.cases);
+    }
+    if (message.complete !== 0) {
+      writer.uint32(32).int32(message.complete);
+    }
+    if (message.feedbackRate !== 0) {
+      writer.uint32(41).double(message.feedbackRate);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DepartmentMatterRate {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDepartmentMatterRate();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.departmentId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.matterType = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.cases = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.complete = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 41) {
+              break;
+            }
+
+            message.feedbackRate = reader.double();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseFeedbackStatistics(): FeedbackStatistics {
+  return { from: "", to: "", asOf: "", byMeasure: [], byDepartment: [], byDepartmentMatter: [] };
+}
+
+export const FeedbackStatistics: MessageFns<FeedbackStatistics> = {
+  encode(message: FeedbackStatistics, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.from !== "") {
+      writer.uint32(10).string(message.from);
+    }
+    if (message.to !== "") {
+      writer.uint32(18).string(message.to);
+    }
+    if (message.asOf !== "") {
+      writer.uint32(26).string(message.asOf);
+    }
+    for (const v of message.byMeasure) {
+      MeasureStatistics.encode(v!, writer.uint32(34).fork()).join();
+    }
+    for (const v of message.byDepartment) {
+      DepartmentStatistics.encode(v!, writer.uint32(42).fork()).join();
+    }
+    for (const v of message.byDepartmentMatter) {
+      DepartmentMatterRate.encode(v!, writer.uint32(50).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): FeedbackStatistics {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseFeedbackStatistics();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.from = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.to = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.asOf = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.byMeasure.push(MeasureStatistics.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.byDepartment.push(DepartmentStatistics.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.byDepartmentMatter.push(DepartmentMatterRate.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBasePublishQuarterlyListsRequest(): PublishQuarterlyListsRequest {
+  return { year: 0, quarter: 0, requestedBy: "" };
+}
+
+export const PublishQuarterlyListsRequest: MessageFns<PublishQuarterlyListsRequest> = {
+  encode(message: PublishQuarterlyListsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.year !== 0) {
+      writer.uint32(8).int32(message.year);
+    }
+    if (message.quarter !== 0) {
+      writer.uint32(16).int32(message.quarter);
+    }
+    if (message.requestedBy !== "") {
+      writer.uint32(26).string(message.requestedBy);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PublishQuarterlyListsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePublishQuarterlyListsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.year = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.quarter = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.requestedBy = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseQuarterlyPublication(): QuarterlyPublication {
+  return {
+    publicationId: "",
+    year: 0,
+    quarter: 0,
+    periodStart: "",
+    periodEnd: "",
+    jurisdiction: "",
+    publishedOn: "",
+    redCount: 0,
+    blackCount: 0,
+    csv: "",
+    json: "",
+    sha256: "",
+  };
+}
+
+export const QuarterlyPublication: MessageFns<QuarterlyPublication> = {
+  encode(message: QuarterlyPublication, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.publicationId !== "") {
+      writer.uint32(10).string(message.publicationId);
+    }
+    if (message.year !== 0) {
+      writer.uint32(16).int32(message.year);
+    }
+    if (message.quarter !== 0) {
+      writer.uint32(24).int32(message.quarter);
+    }
+    if (message.periodStart !== "") {
+      writer.uint32(34).string(message.periodStart);
+    }
+    if (message.periodEnd !== "") {
+      writer.uint32(42).string(message.periodEnd);
+    }
+    if (message.jurisdiction !== "") {
+      writer.uint32(50).string(message.jurisdiction);
+    }
+    if (message.publishedOn !== "") {
+      writer.uint32(58).string(message.publishedOn);
+    }
+    if (message.redCount !== 0) {
+      writer.uint32(64).int32(message.redCount);
+    }
+    if (message.blackCount !== 0) {
+      writer.uint32(72).int32(message.blackCount);
+    }
+    if (message.csv !== "") {
+      writer.uint32(82).string(message.csv);
+    }
+    if (message.json !== "") {
+      writer.uint32(90).string(message.json);
+    }
+    if (message.sha256 !== "") {
+      writer.uint32(98).string(message.sha256);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): QuarterlyPublication {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseQuarterlyPublication();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.publicationId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.year = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.quarter = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.periodStart = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.periodEnd = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.jurisdiction = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.publishedOn = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.redCount = reader.int32();
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              break;
+            }
+
+            message.blackCount = reader.int32();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.csv = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.json = reader.string();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.sha256 = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
 /** Internal RPC of joint-reward-punishment (联合奖惩); reached only from the gateway. */
 
 export interface JointRewardPunishmentServiceClient {
@@ -1240,6 +3372,40 @@ export interface JointRewardPunishmentServiceClient {
   /** The notice (告知书) sent to the subject for an entry, as text (zh). */
 
   getNotice(request: GetNoticeRequest, metadata?: Metadata): Observable<ListNotice>;
+
+  /**
+   * 奖惩案例自动反馈: the checking department (only it) reports, per triggered measure, APPLIED (start/end,
+   * content, outcome) or NOT_APPLIED (reason). Idempotent: the same feedback again changes nothing; other
+   * feedback for a measure already fed back is CONFLICT. An APPLIED measure gets its written notice.
+   */
+
+  submitFeedback(request: SubmitFeedbackRequest, metadata?: Metadata): Observable<CheckCase>;
+
+  /** A check case (a check in which measures applied) with its measures, feedback and notices. */
+
+  getCheckCase(request: GetCheckCaseRequest, metadata?: Metadata): Observable<CheckCase>;
+
+  /** Cases not fully fed back after the feedback deadline (N working days after the check, holiday calendar). */
+
+  listPendingFeedback(request: ListPendingFeedbackRequest, metadata?: Metadata): Observable<PendingFeedbackList>;
+
+  /** The written notice (书面告知) of a measure applied after a check, as text (zh). */
+
+  getMeasureNotice(request: GetMeasureNoticeRequest, metadata?: Metadata): Observable<MeasureNotice>;
+
+  /**
+   * 跟踪、监测、统计、评估 (seed 003 §三(三)): per measure and per department, times triggered, applied,
+   * declined (by reason), pending; feedback rate per department per matter type.
+   */
+
+  getFeedbackStatistics(request: FeedbackStatisticsRequest, metadata?: Metadata): Observable<FeedbackStatistics>;
+
+  /**
+   * Quarterly publication of the red and black lists (seed 002 §四(三)) for the provincial site, persons
+   * masked; stored once per quarter (asking again returns the stored export). Only for a quarter that ended.
+   */
+
+  publishQuarterlyLists(request: PublishQuarterlyListsRequest, metadata?: Metadata): Observable<QuarterlyPublication>;
 }
 
 /** Internal RPC of joint-reward-punishment (联合奖惩); reached only from the gateway. */
@@ -1286,6 +3452,58 @@ export interface JointRewardPunishmentServiceController {
   /** The notice (告知书) sent to the subject for an entry, as text (zh). */
 
   getNotice(request: GetNoticeRequest, metadata?: Metadata): Promise<ListNotice> | Observable<ListNotice> | ListNotice;
+
+  /**
+   * 奖惩案例自动反馈: the checking department (only it) reports, per triggered measure, APPLIED (start/end,
+   * content, outcome) or NOT_APPLIED (reason). Idempotent: the same feedback again changes nothing; other
+   * feedback for a measure already fed back is CONFLICT. An APPLIED measure gets its written notice.
+   */
+
+  submitFeedback(
+    request: SubmitFeedbackRequest,
+    metadata?: Metadata,
+  ): Promise<CheckCase> | Observable<CheckCase> | CheckCase;
+
+  /** A check case (a check in which measures applied) with its measures, feedback and notices. */
+
+  getCheckCase(
+    request: GetCheckCaseRequest,
+    metadata?: Metadata,
+  ): Promise<CheckCase> | Observable<CheckCase> | CheckCase;
+
+  /** Cases not fully fed back after the feedback deadline (N working days after the check, holiday calendar). */
+
+  listPendingFeedback(
+    request: ListPendingFeedbackRequest,
+    metadata?: Metadata,
+  ): Promise<PendingFeedbackList> | Observable<PendingFeedbackList> | PendingFeedbackList;
+
+  /** The written notice (书面告知) of a measure applied after a check, as text (zh). */
+
+  getMeasureNotice(
+    request: GetMeasureNoticeRequest,
+    metadata?: Metadata,
+  ): Promise<MeasureNotice> | Observable<MeasureNotice> | MeasureNotice;
+
+  /**
+   * 跟踪、监测、统计、评估 (seed 003 §三(三)): per measure and per department, times triggered, applied,
+   * declined (by reason), pending; feedback rate per department per matter type.
+   */
+
+  getFeedbackStatistics(
+    request: FeedbackStatisticsRequest,
+    metadata?: Metadata,
+  ): Promise<FeedbackStatistics> | Observable<FeedbackStatistics> | FeedbackStatistics;
+
+  /**
+   * Quarterly publication of the red and black lists (seed 002 §四(三)) for the provincial site, persons
+   * masked; stored once per quarter (asking again returns the stored export). Only for a quarter that ended.
+   */
+
+  publishQuarterlyLists(
+    request: PublishQuarterlyListsRequest,
+    metadata?: Metadata,
+  ): Promise<QuarterlyPublication> | Observable<QuarterlyPublication> | QuarterlyPublication;
 }
 
 export function JointRewardPunishmentServiceControllerMethods() {
@@ -1297,6 +3515,12 @@ export function JointRewardPunishmentServiceControllerMethods() {
       "getSubjectListEntries",
       "getListEntry",
       "getNotice",
+      "submitFeedback",
+      "getCheckCase",
+      "listPendingFeedback",
+      "getMeasureNotice",
+      "getFeedbackStatistics",
+      "publishQuarterlyLists",
     ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
