@@ -7,6 +7,7 @@ import { ReadModelConsumer } from './read-model/read-model.consumer';
 import { RepairApplicationEntity } from './repair/repair-application.entity';
 import { REPAIR_CLOCK, REPAIR_OPTIONS, systemClock, type CreditRepairOptions } from './repair/repair-clock';
 import { RepairGrpcController } from './repair/repair.grpc.controller';
+import { RepairQueryService } from './repair/repair-query.service';
 import { RepairStatisticsService } from './repair/repair-statistics.service';
 import { RepairSweepService } from './repair/repair-sweep.service';
 import { RepairService } from './repair/repair.service';
@@ -38,6 +39,7 @@ export class CreditRepairModule {
         ReadModelConsumer,
         RepairService,
         RepairStatisticsService,
+        RepairQueryService,
         RepairSweepService,
         ...deadlineGauge([
           {

@@ -169,8 +169,8 @@ describe('credit-repair', () => {
       expect.objectContaining({ code: 'MIN_PUBLICITY_NOT_ELAPSED', messageZh: expect.stringContaining('2026-12-30'), messageEn: expect.stringContaining('2026-12-30') }),
     ]);
     // Stored: the subject sees it later; nothing to decide.
-    await expect(grpc.getRepairApplication({ applicationId: refused.applicationId, requesterDepartmentId: '' })).resolves.toMatchObject({ status: 'REFUSED' });
-    const notAccepted = await rejection(grpc.decideRepair({ applicationId: refused.applicationId, departmentId: PROVIDER, outcome: 'APPROVED', reasons: [] }));
+    await expect(grpc.getRepairApplication({ applicationId: refused.applicationId, requesterDepartmentId: '', creditOffice: true })).resolves.toMatchObject({ status: 'REFUSED' });
+    const notAccepted = await rejection(grpc.decideRepair({ applicationId: refused.applicationId, departmentId: PROVIDER, outcome: 'APPROVED', reasons: [], idempotencyKey: randomUUID() }));
     expect(notAccepted.errors[0].code).toBe('REPAIR_NOT_ACCEPTED');
 
     // From the earliest date on, the same record is eligible.
@@ -204,12 +204,12 @@ describe('credit-repair', () => {
     expect(pending.errors[0].code).toBe('REPAIR_ALREADY_PENDING');
 
     clock.day = '2026-10-09';
-    const forbidden = await rejection(grpc.decideRepair({ applicationId: accepted.applicationId, departmentId: OTHER, outcome: 'APPROVED', reasons: [] }));
+    const forbidden = await rejection(grpc.decideRepair({ applicationId: accepted.applicationId, departmentId: OTHER, outcome: 'APPROVED', reasons: [], idempotencyKey: randomUUID() }));
     expect(forbidden.kind).toBe('FORBIDDEN');
     expect(forbidden.errors[0].code).toBe('NOT_DECIDING_DEPARTMENT');
     expect(await sut.events(Events.RepairApproved)).not.toContainEqual(expect.objectContaining({ subjectKey: subject.ref.key }));
 
-    const approved = await grpc.decideRepair({ applicationId: accepted.applicationId, departmentId: PROVIDER, outcome: 'APPROVED', reasons: [] });
+    const approved = await grpc.decideRepair({ applicationId: accepted.applicationId, departmentId: PROVIDER, outcome: 'APPROVED', reasons: [], idempotencyKey: randomUUID() });
     expect(approved).toMatchObject({ status: 'APPROVED', decidedOn: '2026-10-09', effectiveDate: '2026-10-09', decidedOnTime: true });
     const approvals = await eventually('RepairApproved', async () => {
       const events = (await sut.events(Events.RepairApproved)).filter((e) => e.subjectKey === subject.ref.key);
@@ -228,12 +228,19 @@ describe('credit-repair', () => {
     expect(approvals[0].payload.subject).toMatchObject({ key: subject.ref.key, uscc: subject.ref.uscc });
 
     // Once only.
-    const again = await rejection(grpc.decideRepair({ applicationId: accepted.applicationId, departmentId: PROVIDER, outcome: 'REJECTED', reasons: ['x'] }));
+    const again = await rejection(grpc.decideRepair({ applicationId: accepted.applicationId, departmentId: PROVIDER, outcome: 'REJECTED', reasons: ['x'], idempotencyKey: randomUUID() }));
     expect(again.errors[0].code).toBe('REPAIR_ALREADY_DECIDED');
 
     // The subject breaks its repair commitment: the repair is undone (record-collection restores the maximum period).
     clock.day = '2026-11-02';
-    const revoked = await grpc.reportCommitmentBreach({ applicationId: accepted.applicationId, departmentId: OTHER, reason: '修复后再次发生同类违法行为' });
+    const breach = { applicationId: accepted.applicationId, departmentId: PROVIDER, creditOffice: false, reason: '修复后再次发生同类违法行为', idempotencyKey: randomUUID() };
+    // Only the deciding department (or the credit office) may report it.
+    const stranger = await rejection(grpc.reportCommitmentBreach({ ...breach, departmentId: OTHER }));
+    expect([stranger.kind, stranger.errors[0].code]).toEqual(['FORBIDDEN', 'NOT_DECIDING_DEPARTMENT']);
+    await expect(grpc.getRepairApplication({ applicationId: accepted.applicationId, requesterDepartmentId: PROVIDER, creditOffice: false })).resolves.toMatchObject({
+      status: 'APPROVED',
+    });
+    const revoked = await grpc.reportCommitmentBreach(breach);
     expect(revoked).toMatchObject({ status: 'REVOKED', revokedOn: '2026-11-02', revocationReason: '修复后再次发生同类违法行为' });
     const revocations = await eventually('RepairRevoked', async () => {
       const events = (await sut.events(Events.RepairRevoked)).filter((e) => e.subjectKey === subject.ref.key);
@@ -243,10 +250,10 @@ describe('credit-repair', () => {
       applicationId: accepted.applicationId,
       targetId: recordId,
       recordIds: [recordId],
-      actorDepartmentId: OTHER,
+      actorDepartmentId: PROVIDER,
       reason: '修复后再次发生同类违法行为',
     });
-    const twice = await rejection(grpc.reportCommitmentBreach({ applicationId: accepted.applicationId, departmentId: OTHER, reason: 'again' }));
+    const twice = await rejection(grpc.reportCommitmentBreach({ ...breach, reason: 'again', idempotencyKey: randomUUID() }));
     expect(twice.errors[0].code).toBe('REPAIR_ALREADY_REVOKED');
     // The record is shown for the full maximum period again: no second repair.
     const barred = await grpc.applyForRepair(application(subject, recordTarget(recordId)));
@@ -285,9 +292,9 @@ describe('credit-repair', () => {
     await expect(grpc.applyForRepair(application(stranger, recordTarget(recordId)))).rejects.toMatchObject({ kind: 'NOT_FOUND' });
 
     const accepted = await grpc.applyForRepair(application(subject, recordTarget(recordId)));
-    const noReasons = await rejection(grpc.decideRepair({ applicationId: accepted.applicationId, departmentId: PROVIDER, outcome: 'REJECTED', reasons: ['  '] }));
+    const noReasons = await rejection(grpc.decideRepair({ applicationId: accepted.applicationId, departmentId: PROVIDER, outcome: 'REJECTED', reasons: ['  '], idempotencyKey: randomUUID() }));
     expect(noReasons.errors[0].code).toBe('REJECTION_REASONS_REQUIRED');
-    const rejected = await grpc.decideRepair({ applicationId: accepted.applicationId, departmentId: PROVIDER, outcome: 'REJECTED', reasons: ['整改材料不完整'] });
+    const rejected = await grpc.decideRepair({ applicationId: accepted.applicationId, departmentId: PROVIDER, outcome: 'REJECTED', reasons: ['整改材料不完整'], idempotencyKey: randomUUID() });
     expect(rejected).toMatchObject({ status: 'REJECTED', rejectionReasons: ['整改材料不完整'] });
     expect((await sut.events(Events.RepairApproved)).filter((e) => e.payload.applicationId === accepted.applicationId)).toEqual([]);
   });
@@ -364,8 +371,8 @@ describe('credit-repair', () => {
       return a.status === 'ACCEPTED' ? a : undefined;
     });
     expect(accepted).toMatchObject({ decidingDepartmentId: 'DEPT-FGW', recordIds: [basis], earliestEligibleDate: '2026-06-01' });
-    await expect(grpc.decideRepair({ applicationId: accepted.applicationId, departmentId: PROVIDER, outcome: 'APPROVED', reasons: [] })).rejects.toMatchObject({ kind: 'FORBIDDEN' });
-    await grpc.decideRepair({ applicationId: accepted.applicationId, departmentId: 'DEPT-FGW', outcome: 'APPROVED', reasons: [] });
+    await expect(grpc.decideRepair({ applicationId: accepted.applicationId, departmentId: PROVIDER, outcome: 'APPROVED', reasons: [], idempotencyKey: randomUUID() })).rejects.toMatchObject({ kind: 'FORBIDDEN' });
+    await grpc.decideRepair({ applicationId: accepted.applicationId, departmentId: 'DEPT-FGW', outcome: 'APPROVED', reasons: [], idempotencyKey: randomUUID() });
     const approval = await eventually('RepairApproved for the entry', async () =>
       (await sut.events(Events.RepairApproved)).find((e) => e.payload.applicationId === accepted.applicationId),
     );
@@ -387,17 +394,17 @@ describe('credit-repair', () => {
     // The deadline day itself is not overdue (10-10 is a working Saturday).
     expect((await sweeps.runDailySweep('2026-10-10')).escalated).not.toContain(late.applicationId);
     clock.day = '2026-10-10';
-    await grpc.decideRepair({ applicationId: onTime.applicationId, departmentId: 'DEPT-SWJ', outcome: 'APPROVED', reasons: [] });
+    await grpc.decideRepair({ applicationId: onTime.applicationId, departmentId: 'DEPT-SWJ', outcome: 'APPROVED', reasons: [], idempotencyKey: randomUUID() });
     const sweep = await sweeps.runDailySweep('2026-10-12');
     expect(sweep.ran).toBe(true);
     expect(sweep.escalated).toEqual(expect.arrayContaining([late.applicationId, tardy.applicationId]));
     expect(sweep.escalated).not.toContain(onTime.applicationId);
-    await expect(grpc.getRepairApplication({ applicationId: late.applicationId, requesterDepartmentId: '' })).resolves.toMatchObject({ escalatedOn: '2026-10-12' });
+    await expect(grpc.getRepairApplication({ applicationId: late.applicationId, requesterDepartmentId: '', creditOffice: true })).resolves.toMatchObject({ escalatedOn: '2026-10-12' });
     // A second sweep (another replica, or the next day) does not escalate again.
     expect((await sweeps.runDailySweep('2026-10-13')).escalated).toEqual([]);
 
     clock.day = '2026-10-13';
-    await grpc.decideRepair({ applicationId: tardy.applicationId, departmentId: 'DEPT-SWJ', outcome: 'APPROVED', reasons: [] });
+    await grpc.decideRepair({ applicationId: tardy.applicationId, departmentId: 'DEPT-SWJ', outcome: 'APPROVED', reasons: [], idempotencyKey: randomUUID() });
     const stats = await grpc.repairStatistics({ decidingDepartmentId: 'DEPT-SWJ', from: '', to: '' });
     expect(stats.byStatus).toEqual([
       { status: 'ACCEPTED', count: 1 },
@@ -417,7 +424,7 @@ describe('credit-repair', () => {
     timed.onApplicationBootstrap();
     try {
       const escalated = await eventually('escalated by the timer', async () => {
-        const a = await grpc.getRepairApplication({ applicationId: accepted.applicationId, requesterDepartmentId: '' });
+        const a = await grpc.getRepairApplication({ applicationId: accepted.applicationId, requesterDepartmentId: '', creditOffice: true });
         return a.escalatedOn ? a : undefined;
       });
       expect(escalated.escalatedOn).toBe('2026-10-14');
@@ -425,4 +432,124 @@ describe('credit-repair', () => {
       await timed.onModuleDestroy();
     }
   });
+
+  it('shows an application only to the department that filed it, the deciding department and the credit office (others: NOT_FOUND)', async () => {
+    const subject = company();
+    const recordId = await collect(subject, { decisionDate: '2026-09-30', severity: SeverityTier.SEVERITY_TIER_MINOR, provider: 'DEPT-READ-P' });
+    clock.day = '2026-10-12';
+    const missing = await rejection(grpc.applyForRepair(application(subject, recordTarget(recordId), { requesterDepartmentId: ' ' })));
+    expect([missing.kind, missing.errors.map((e) => e.code)]).toEqual(['VALIDATION', ['REQUESTER_DEPARTMENT_REQUIRED']]);
+
+    const filed = await grpc.applyForRepair(application(subject, recordTarget(recordId), { requesterDepartmentId: 'DEPT-READ-W' }));
+    expect(filed).toMatchObject({ status: 'ACCEPTED', requesterDepartmentId: 'DEPT-READ-W', decidingDepartmentId: 'DEPT-READ-P' });
+    const read = (requesterDepartmentId: string, creditOffice = false) =>
+      grpc.getRepairApplication({ applicationId: filed.applicationId, requesterDepartmentId, creditOffice });
+
+    await expect(read('DEPT-READ-W')).resolves.toMatchObject({ applicationId: filed.applicationId, requesterDepartmentId: 'DEPT-READ-W' });
+    await expect(read('DEPT-READ-P')).resolves.toMatchObject({ applicationId: filed.applicationId });
+    await expect(read('CREDIT-OFFICE', true)).resolves.toMatchObject({ applicationId: filed.applicationId });
+    for (const outsider of ['DEPT-READ-OTHER', '']) {
+      const hidden = await rejection(read(outsider));
+      // The same answer as for an application that does not exist.
+      expect([hidden.kind, hidden.errors[0].code]).toEqual(['NOT_FOUND', 'REPAIR_APPLICATION_NOT_FOUND']);
+    }
+  });
+
+  it('lists applications by role (REQUESTED / TO_DECIDE), status and subject, newest first, with a cursor and a capped page size', async () => {
+    const [s1, s2] = [company('湖南列表测试甲有限公司'), company('湖南列表测试乙有限公司')];
+    const r1 = await collect(s1, { decisionDate: '2026-09-30', severity: SeverityTier.SEVERITY_TIER_MINOR, provider: 'DEPT-LIST-P1' });
+    const r2 = await collect(s1, { decisionDate: '2026-09-30', severity: SeverityTier.SEVERITY_TIER_MINOR, provider: 'DEPT-LIST-P2' });
+    const r3 = await collect(s2, { decisionDate: '2026-09-30', severity: SeverityTier.SEVERITY_TIER_MINOR, provider: 'DEPT-LIST-P1' });
+    clock.day = '2026-10-12';
+    const a1 = await grpc.applyForRepair(application(s1, recordTarget(r1), { requesterDepartmentId: 'DEPT-LIST-WA' }));
+    clock.day = '2026-10-13';
+    const a2 = await grpc.applyForRepair(application(s1, recordTarget(r2), { requesterDepartmentId: 'DEPT-LIST-WB' }));
+    clock.day = '2026-10-14';
+    const a3 = await grpc.applyForRepair(application(s2, recordTarget(r3), { requesterDepartmentId: 'DEPT-LIST-WA' }));
+    await grpc.decideRepair({ applicationId: a3.applicationId, departmentId: 'DEPT-LIST-P1', outcome: 'APPROVED', reasons: [], idempotencyKey: randomUUID() });
+
+    const list = (patch: { requesterDepartmentId: string; creditOffice?: boolean; role?: string; departmentId?: string; status?: string; subjectKey?: string; pageSize?: number; cursor?: string }) =>
+      grpc.listRepairApplications({ creditOffice: false, role: '', departmentId: '', status: '', subjectKey: '', pageSize: 0, cursor: '', ...patch });
+    const ids = async (patch: Parameters<typeof list>[0]) => (await list(patch)).applications.map((a) => a.applicationId);
+
+    expect(await ids({ requesterDepartmentId: 'DEPT-LIST-WA', role: 'REQUESTED' })).toEqual([a3.applicationId, a1.applicationId]);
+    expect(await ids({ requesterDepartmentId: 'DEPT-LIST-P1', role: 'TO_DECIDE' })).toEqual([a3.applicationId, a1.applicationId]);
+    expect(await ids({ requesterDepartmentId: 'DEPT-LIST-P1', role: 'TO_DECIDE', status: 'ACCEPTED' })).toEqual([a1.applicationId]);
+    expect(await ids({ requesterDepartmentId: 'DEPT-LIST-P2', role: 'TO_DECIDE' })).toEqual([a2.applicationId]);
+    expect(await ids({ requesterDepartmentId: 'DEPT-LIST-P2', role: 'REQUESTED' })).toEqual([]);
+    expect(await ids({ requesterDepartmentId: 'DEPT-LIST-WA', role: 'REQUESTED', subjectKey: s1.ref.key })).toEqual([a1.applicationId]);
+    // Without a role: everything the department filed or decides.
+    expect(await ids({ requesterDepartmentId: 'DEPT-LIST-WB' })).toEqual([a2.applicationId]);
+
+    // Pages of one: newest first, then the cursor to the end.
+    const first = await list({ requesterDepartmentId: 'DEPT-LIST-WA', role: 'REQUESTED', pageSize: 1 });
+    expect(first.applications.map((a) => a.applicationId)).toEqual([a3.applicationId]);
+    expect(first.applications[0]).toMatchObject({ status: 'APPROVED', requesterDepartmentId: 'DEPT-LIST-WA', decidingDepartmentId: 'DEPT-LIST-P1' });
+    const second = await list({ requesterDepartmentId: 'DEPT-LIST-WA', role: 'REQUESTED', pageSize: 1, cursor: first.nextCursor });
+    expect(second.applications.map((a) => a.applicationId)).toEqual([a1.applicationId]);
+    expect(second.nextCursor).toBe('');
+
+    // The credit office sees every department's, or the one it names.
+    expect(await ids({ requesterDepartmentId: 'CREDIT-OFFICE', creditOffice: true, subjectKey: s1.ref.key })).toEqual([a2.applicationId, a1.applicationId]);
+    expect(await ids({ requesterDepartmentId: 'CREDIT-OFFICE', creditOffice: true, role: 'REQUESTED', departmentId: 'DEPT-LIST-WB' })).toEqual([a2.applicationId]);
+
+    // A department cannot ask for another's queue; the page size is capped; cursors and roles are checked.
+    const foreign = await rejection(list({ requesterDepartmentId: 'DEPT-LIST-WA', role: 'TO_DECIDE', departmentId: 'DEPT-LIST-P1' }));
+    expect([foreign.kind, foreign.errors[0].code]).toEqual(['FORBIDDEN', 'DEPARTMENT_NOT_ALLOWED']);
+    expect((await rejection(list({ requesterDepartmentId: 'DEPT-LIST-WA', pageSize: 101 }))).errors[0].code).toBe('PAGE_SIZE_INVALID');
+    expect((await list({ requesterDepartmentId: 'DEPT-LIST-WA', pageSize: 100 })).applications).toHaveLength(2);
+    expect((await rejection(list({ requesterDepartmentId: 'DEPT-LIST-WA', cursor: 'not-a-cursor' }))).errors[0].code).toBe('CURSOR_INVALID');
+    expect((await rejection(list({ requesterDepartmentId: 'DEPT-LIST-WA', role: 'DECIDED' }))).errors[0].code).toBe('ROLE_INVALID');
+    expect((await rejection(list({ requesterDepartmentId: '' }))).errors[0].code).toBe('DEPARTMENT_REQUIRED');
+  });
+
+  it('returns the first decision to a retry with the same idempotency key (no second event), and refuses the key for another decision', async () => {
+    const subject = company();
+    const recordId = await collect(subject, { decisionDate: '2026-09-30', severity: SeverityTier.SEVERITY_TIER_MINOR, provider: 'DEPT-IDEM' });
+    clock.day = '2026-10-12';
+    const accepted = await grpc.applyForRepair(application(subject, recordTarget(recordId)));
+    const decision = { applicationId: accepted.applicationId, departmentId: 'DEPT-IDEM', outcome: 'APPROVED', reasons: [], idempotencyKey: 'decide-once-0001' };
+
+    const concurrent = await Promise.all([grpc.decideRepair(decision), grpc.decideRepair(decision), grpc.decideRepair(decision)]);
+    clock.day = '2026-10-13';
+    const retried = await grpc.decideRepair(decision);
+    for (const r of [...concurrent, retried]) expect(r).toMatchObject({ applicationId: accepted.applicationId, status: 'APPROVED', decidedOn: '2026-10-12' });
+    await eventually('RepairApproved', async () => ((await sut.events(Events.RepairApproved)).some((e) => e.payload.applicationId === accepted.applicationId) ? true : undefined));
+    expect((await sut.events(Events.RepairApproved)).filter((e) => e.payload.applicationId === accepted.applicationId)).toHaveLength(1);
+
+    const reused = await rejection(grpc.decideRepair({ ...decision, outcome: 'REJECTED', reasons: ['材料不全'] }));
+    expect([reused.kind, reused.errors[0].code]).toEqual(['CONFLICT', 'IDEMPOTENCY_KEY_REUSED']);
+    const another = await rejection(grpc.decideRepair({ ...decision, idempotencyKey: 'decide-once-0002' }));
+    expect(another.errors[0].code).toBe('REPAIR_ALREADY_DECIDED');
+    // Another department's retry with the key is still not its decision to make.
+    expect((await rejection(grpc.decideRepair({ ...decision, departmentId: OTHER }))).errors[0].code).toBe('NOT_DECIDING_DEPARTMENT');
+    const noKey = await rejection(grpc.decideRepair({ ...decision, idempotencyKey: ' ' }));
+    expect(noKey.errors.map((e) => e.code)).toEqual(['IDEMPOTENCY_KEY_REQUIRED']);
+  });
+
+  it('lets the credit office report a breach; a retry with the same key returns the revoked repair (one RepairRevoked), another body with the key is refused', async () => {
+    const subject = company();
+    const recordId = await collect(subject, { decisionDate: '2026-09-30', severity: SeverityTier.SEVERITY_TIER_MINOR, provider: 'DEPT-BREACH' });
+    clock.day = '2026-10-12';
+    const accepted = await grpc.applyForRepair(application(subject, recordTarget(recordId)));
+    await grpc.decideRepair({ applicationId: accepted.applicationId, departmentId: 'DEPT-BREACH', outcome: 'APPROVED', reasons: [], idempotencyKey: randomUUID() });
+
+    clock.day = '2026-11-02';
+    const report = { applicationId: accepted.applicationId, departmentId: 'CREDIT-OFFICE', creditOffice: true, reason: '未履行信用修复承诺', idempotencyKey: 'breach-once-0001' };
+    const [first, second] = await Promise.all([grpc.reportCommitmentBreach(report), grpc.reportCommitmentBreach(report)]);
+    const retried = await grpc.reportCommitmentBreach(report);
+    for (const r of [first, second, retried]) expect(r).toMatchObject({ status: 'REVOKED', revokedOn: '2026-11-02', revocationReason: '未履行信用修复承诺' });
+    const revocations = await eventually('RepairRevoked', async () => {
+      const events = (await sut.events(Events.RepairRevoked)).filter((e) => e.payload.applicationId === accepted.applicationId);
+      return events.length > 0 ? events : undefined;
+    });
+    expect(revocations).toHaveLength(1);
+    expect(revocations[0].payload.actorDepartmentId).toBe('CREDIT-OFFICE');
+
+    const reused = await rejection(grpc.reportCommitmentBreach({ ...report, reason: '另一情况' }));
+    expect([reused.kind, reused.errors[0].code]).toEqual(['CONFLICT', 'IDEMPOTENCY_KEY_REUSED']);
+    // The same office, a new report: the repair is already revoked.
+    expect((await rejection(grpc.reportCommitmentBreach({ ...report, idempotencyKey: 'breach-once-0002' }))).errors[0].code).toBe('REPAIR_ALREADY_REVOKED');
+  });
 });
+

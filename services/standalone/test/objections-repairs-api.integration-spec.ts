@@ -23,9 +23,10 @@ describe('objections, repairs and lists API', () => {
 
   const api = () => request(pg.platform.baseUrl);
   const bearer = (name: string) => `Bearer ${tokens[name]}`;
-  const gql = (name: string | null, query: string, variables: Record<string, unknown> = {}) => {
+  const gql = (name: string | null, query: string, variables: Record<string, unknown> = {}, idempotencyKey?: string) => {
     const r = api().post('/graphql');
     if (name) void r.set('authorization', bearer(name));
+    if (idempotencyKey) void r.set('idempotency-key', idempotencyKey);
     return r.send({ query, variables });
   };
   const objectionBody = () => ({
@@ -44,6 +45,8 @@ describe('objections, repairs and lists API', () => {
     clients.window = await create('window', 'W-ZWFW', ['objections:file', 'repairs:apply', 'lists:read']);
     clients.third = await create('third', 'T-SWJ', ['objections:decide', 'objections:file']);
     clients.office = await create('office', 'CREDIT-OFFICE', ['admin']);
+    // Another department that files and decides repairs, but is no party to the ones below.
+    clients.outsider = await create('outsider', 'O-ZJJ', ['repairs:apply', 'repairs:decide']);
     for (const [name, c] of Object.entries(clients)) tokens[name] = await obtainToken(pg.platform.baseUrl, c.clientId, c.clientSecret);
 
     const submitted = await api().post('/api/v1/records').set('authorization', bearer('provider')).send(record).expect(201);
@@ -228,5 +231,119 @@ describe('objections, repairs and lists API', () => {
     expect(measures.body.measures[0]).toMatchObject({ code: expect.any(String), class: expect.stringMatching(/^(MANDATORY|RECOMMENDED)$/) });
     const entries = await api().post('/api/v1/lists/search').set('authorization', bearer('window')).send({ subject: record.subject }).expect(200);
     expect(entries.body).toEqual([]);
+  });
+
+  describe('repair applications (parties, queues, idempotent decisions and breach reports)', () => {
+    const minor = penaltyRecord({ severity: 'MINOR' });
+    let applicationId = '';
+    const subjectKey = `ORG:${minor.subject.uscc}`;
+    /** The gateway keeps no stored response for the key: as on another replica, only the service can deduplicate. */
+    const forgetInGateway = (key: string) => pg.db.query('DELETE FROM gateway.idempotency_record WHERE key = $1', [key]);
+
+    beforeAll(async () => {
+      const { body: submitted } = await api().post('/api/v1/records').set('authorization', bearer('provider')).send(minor).expect(201);
+      const body = {
+        subject: minor.subject,
+        target: { type: 'RECORD', id: submitted.recordId },
+        methods: ['COMMITMENT', 'RECTIFICATION'],
+        evidence: { finePaid: true, rectificationDone: true },
+        commitment: { text: '本单位承诺依法诚信经营', type: '信用修复' },
+      };
+      // A minor record may be repaired at once.
+      const applied = await eventually('the minor record known to credit-repair', async () => {
+        const r = await api().post('/api/v1/repairs').set('authorization', bearer('window')).send(body);
+        return r.status === 201 ? r.body : undefined;
+      });
+      expect(applied).toMatchObject({ status: 'ACCEPTED', requesterDepartmentId: 'W-ZWFW', decidingDepartmentId: 'P-SCJGJ' });
+      applicationId = applied.applicationId;
+    });
+
+    it('shows an application to the filing department, the deciding department and the credit office only (404 for others)', async () => {
+      for (const party of ['window', 'provider', 'office']) {
+        const read = await api().get(`/api/v1/repairs/${applicationId}`).set('authorization', bearer(party)).expect(200);
+        expect(read.body).toMatchObject({ applicationId, requesterDepartmentId: 'W-ZWFW' });
+      }
+      const hidden = await api().get(`/api/v1/repairs/${applicationId}`).set('authorization', bearer('outsider')).expect(404);
+      expect(hidden.body.error).toMatchObject({ code: 'REPAIR_APPLICATION_NOT_FOUND', message: { zh: expect.any(String), en: expect.any(String) } });
+      const viaGql = await gql('outsider', `{ repairApplication(id: "${applicationId}") { applicationId } }`);
+      expect(viaGql.body.errors[0].extensions.code).toBe('REPAIR_APPLICATION_NOT_FOUND');
+    });
+
+    it('lists the filer’s and the decider’s queues (REST and GraphQL), newest first, with a capped page size', async () => {
+      const filed = await api().get('/api/v1/repairs').query({ subjectKey }).set('authorization', bearer('window')).expect(200);
+      expect(filed.body.applications.map((a: { applicationId: string }) => a.applicationId)).toEqual([applicationId]);
+      const queue = await api().get('/api/v1/repairs').query({ role: 'TO_DECIDE', status: 'ACCEPTED' }).set('authorization', bearer('provider')).expect(200);
+      expect(queue.body.applications.map((a: { applicationId: string }) => a.applicationId)).toEqual([applicationId]);
+      expect(queue.body.nextCursor).toBeUndefined();
+      const outsiderQueue = await api().get('/api/v1/repairs').query({ role: 'TO_DECIDE' }).set('authorization', bearer('outsider')).expect(200);
+      expect(outsiderQueue.body.applications).toEqual([]);
+
+      // Newest first: the window department's earlier (refused) application comes after this one.
+      const both = await api().get('/api/v1/repairs').query({ pageSize: 1 }).set('authorization', bearer('window')).expect(200);
+      expect(both.body.applications.map((a: { applicationId: string }) => a.applicationId)).toEqual([applicationId]);
+      const next = await api().get('/api/v1/repairs').query({ pageSize: 1, cursor: both.body.nextCursor }).set('authorization', bearer('window')).expect(200);
+      expect(next.body.applications).toEqual([expect.objectContaining({ status: 'REFUSED', requesterDepartmentId: 'W-ZWFW' })]);
+
+      const office = await gql('office', 'query ($f: RepairApplicationFilter) { repairApplications(filter: $f) { applications { applicationId status } nextCursor } }', {
+        f: { role: 'TO_DECIDE', departmentId: 'P-SCJGJ', subjectKey },
+      });
+      expect(office.body.errors).toBeUndefined();
+      expect(office.body.data.repairApplications).toEqual({ applications: [{ applicationId, status: 'ACCEPTED' }], nextCursor: null });
+
+      const big = await api().get('/api/v1/repairs').query({ pageSize: 101 }).set('authorization', bearer('window')).expect(400);
+      expect(big.body.error).toMatchObject({ code: 'INVALID_MAX', field: 'pageSize' });
+      const foreign = await api().get('/api/v1/repairs').query({ role: 'TO_DECIDE', departmentId: 'P-SCJGJ' }).set('authorization', bearer('outsider')).expect(403);
+      expect(foreign.body.error.code).toBe('DEPARTMENT_NOT_ALLOWED');
+      // The window department has repairs:apply only: no decision queue.
+      const noScope = await api().get('/api/v1/repairs').query({ role: 'TO_DECIDE' }).set('authorization', bearer('window')).expect(403);
+      expect(noScope.body.error.code).toBe('SCOPE_MISSING');
+    });
+
+    it('returns the first decision to a retry with the same Idempotency-Key through any gateway replica; the key with another body is 409', async () => {
+      const key = `repair-decision-${Date.now()}`;
+      const decide = (body: Record<string, unknown>) => api().post(`/api/v1/repairs/${applicationId}/decision`).set('authorization', bearer('provider')).set('idempotency-key', key).send(body);
+      const first = await decide({ outcome: 'APPROVED' }).expect(200);
+      expect(first.body).toMatchObject({ applicationId, status: 'APPROVED' });
+
+      await forgetInGateway(key);
+      const retried = await decide({ outcome: 'APPROVED' }).expect(200);
+      expect(retried.headers['idempotent-replayed']).toBeUndefined();
+      expect(retried.body).toMatchObject({ applicationId, status: 'APPROVED', decidedOn: first.body.decidedOn });
+
+      await forgetInGateway(key);
+      const reused = await decide({ outcome: 'REJECTED', reasons: ['材料不全'] }).expect(409);
+      expect(reused.body.error).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', field: 'idempotencyKey' });
+      // Without the key, a second decision is refused as before.
+      const again = await api().post(`/api/v1/repairs/${applicationId}/decision`).set('authorization', bearer('provider')).send({ outcome: 'APPROVED' }).expect(409);
+      expect(again.body.error.code).toBe('REPAIR_ALREADY_DECIDED');
+    });
+
+    it('takes a breach report from the deciding department or the credit office only, idempotently', async () => {
+      const refused = await api()
+        .post(`/api/v1/repairs/${applicationId}/commitment-breach`)
+        .set('authorization', bearer('outsider'))
+        .send({ reason: '再次违法' })
+        .expect(403);
+      expect(refused.body.error).toMatchObject({ code: 'NOT_DECIDING_DEPARTMENT', field: 'departmentId' });
+
+      const key = `repair-breach-${Date.now()}`;
+      const mutation = 'mutation ($id: ID!, $input: CommitmentBreachInput!) { reportCommitmentBreach(id: $id, input: $input) { applicationId status revocationReason } }';
+      const input = { reason: '修复后未履行信用修复承诺' };
+      const reported = await gql('office', mutation, { id: applicationId, input }, key);
+      expect(reported.body.errors).toBeUndefined();
+      expect(reported.body.data.reportCommitmentBreach).toEqual({ applicationId, status: 'REVOKED', revocationReason: input.reason });
+
+      await forgetInGateway(key);
+      const retried = await gql('office', mutation, { id: applicationId, input }, key);
+      expect(retried.body.errors).toBeUndefined();
+      expect(retried.body.data.reportCommitmentBreach.status).toBe('REVOKED');
+      await forgetInGateway(key);
+      const reused = await gql('office', mutation, { id: applicationId, input: { reason: '另一情况' } }, key);
+      expect(reused.body.errors[0].extensions.code).toBe('IDEMPOTENCY_KEY_REUSED');
+
+      // The first report stands.
+      const read = await api().get(`/api/v1/repairs/${applicationId}`).set('authorization', bearer('provider')).expect(200);
+      expect(read.body).toMatchObject({ status: 'REVOKED', revocationReason: input.reason });
+    });
   });
 });

@@ -30,6 +30,9 @@ export interface StoredCondition {
 @Index('uq_repair_application_idempotency', ['subjectKey', 'idempotencyKey'], { unique: true })
 @Index('uq_repair_application_open_target', ['targetType', 'targetId'], { unique: true, where: `"status" = 'ACCEPTED'` })
 @Index('ix_repair_application_status_decision_due', ['status', 'decisionDue'])
+@Index('ix_repair_application_requester_created', ['requesterDepartmentId', 'createdAt', 'id'])
+@Index('ix_repair_application_deciding_created', ['decidingDepartmentId', 'createdAt', 'id'])
+@Index('ix_repair_application_created', ['createdAt', 'id'])
 export class RepairApplicationEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -61,6 +64,7 @@ export class RepairApplicationEntity {
   @Column({ type: 'text' })
   decidingDepartmentId: string;
 
+  /** The department that filed it for the subject (a window department or the credit office); it may read it. */
   @Column({ type: 'text', nullable: true })
   requesterDepartmentId: string | null;
 
@@ -108,6 +112,13 @@ export class RepairApplicationEntity {
   @Column({ type: 'boolean', nullable: true })
   decidedOnTime: boolean | null;
 
+  /** The decision's idempotency key and request hash: a retry returns the application, another request with the key is refused. */
+  @Column({ type: 'text', nullable: true })
+  decisionIdempotencyKey: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  decisionRequestHash: string | null;
+
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   rejectionReasons: string[];
 
@@ -122,6 +133,13 @@ export class RepairApplicationEntity {
 
   @Column({ type: 'text', nullable: true })
   revokedByDepartmentId: string | null;
+
+  /** The breach report's idempotency key and request hash (as for the decision). */
+  @Column({ type: 'text', nullable: true })
+  breachIdempotencyKey: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  breachRequestHash: string | null;
 
   /** Policy versions the deadlines were computed with. */
   @Column({ type: 'text' })

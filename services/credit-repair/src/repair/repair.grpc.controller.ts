@@ -11,6 +11,8 @@ import {
   type DecideRepairRequest,
   type GetReminderLetterRequest,
   type GetRepairApplicationRequest,
+  type ListRepairApplicationsRequest,
+  type ListRepairApplicationsResponse,
   type ReminderLetter,
   type RepairApplication,
   type RepairCommitment,
@@ -25,6 +27,7 @@ import { DataSource } from 'typeorm';
 import { ReminderLetterEntity } from '../letters/reminder-letter.entity';
 import { subjectRefOf } from '../read-model/subject-ref';
 import type { RepairApplicationEntity, StoredCommitment, StoredEvidence } from './repair-application.entity';
+import { RepairQueryService } from './repair-query.service';
 import { RepairStatisticsService } from './repair-statistics.service';
 import { RepairService, targetTypeName } from './repair.service';
 
@@ -68,6 +71,7 @@ export function applicationToProto(a: RepairApplicationEntity): RepairApplicatio
     revokedOn: a.revokedOn ?? '',
     revocationReason: a.revocationReason ?? '',
     policyVersion: a.policyVersion,
+    requesterDepartmentId: a.requesterDepartmentId ?? '',
   };
 }
 
@@ -77,6 +81,7 @@ export class RepairGrpcController implements CreditRepairServiceController {
   constructor(
     private readonly repairs: RepairService,
     private readonly stats: RepairStatisticsService,
+    private readonly queries: RepairQueryService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -135,18 +140,46 @@ export class RepairGrpcController implements CreditRepairServiceController {
   }
 
   async getRepairApplication(request: GetRepairApplicationRequest): Promise<RepairApplication> {
-    return applicationToProto(await this.repairs.get(request.applicationId));
+    return applicationToProto(
+      await this.repairs.get(request.applicationId, { departmentId: request.requesterDepartmentId, creditOffice: request.creditOffice }),
+    );
+  }
+
+  async listRepairApplications(request: ListRepairApplicationsRequest): Promise<ListRepairApplicationsResponse> {
+    const page = await this.queries.list({
+      requesterDepartmentId: request.requesterDepartmentId,
+      creditOffice: request.creditOffice,
+      role: request.role,
+      departmentId: request.departmentId,
+      status: request.status,
+      subjectKey: request.subjectKey,
+      pageSize: request.pageSize,
+      cursor: request.cursor,
+    });
+    return { applications: page.applications.map(applicationToProto), nextCursor: page.nextCursor };
   }
 
   async decideRepair(request: DecideRepairRequest): Promise<RepairApplication> {
     return applicationToProto(
-      await this.repairs.decide({ applicationId: request.applicationId, departmentId: request.departmentId, outcome: request.outcome, reasons: request.reasons }),
+      await this.repairs.decide({
+        applicationId: request.applicationId,
+        departmentId: request.departmentId,
+        outcome: request.outcome,
+        reasons: request.reasons,
+        idempotencyKey: request.idempotencyKey,
+      }),
     );
   }
 
   async reportCommitmentBreach(request: ReportCommitmentBreachRequest): Promise<RepairApplication> {
     return applicationToProto(
-      await this.repairs.reportBreach({ applicationId: request.applicationId, departmentId: request.departmentId, reason: request.reason }),
+      await this.repairs.reportBreach({
+        applicationId: request.applicationId,
+        departmentId: request.departmentId,
+        creditOffice: request.creditOffice,
+        reason: request.reason,
+        idempotencyKey: request.idempotencyKey,
+      }),
     );
   }
 

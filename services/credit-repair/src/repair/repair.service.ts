@@ -54,6 +54,30 @@ export interface ApplyCommand extends EligibilityQuery {
   requesterDepartmentId: string;
 }
 
+/** Who is asking: the department from its token, and whether it is the credit office (信用办). */
+export interface Reader {
+  departmentId: string;
+  creditOffice: boolean;
+}
+
+export interface DecideCommand {
+  applicationId: string;
+  departmentId: string;
+  outcome: string;
+  reasons: string[];
+  /** Required over gRPC (an empty key is refused); an in-process caller that passes none is not deduplicated. */
+  idempotencyKey?: string;
+}
+
+export interface BreachCommand {
+  applicationId: string;
+  departmentId: string;
+  creditOffice?: boolean;
+  reason: string;
+  /** As for DecideCommand. */
+  idempotencyKey?: string;
+}
+
 export interface EligibilityAnswer extends RepairEligibilityResult {
   decidingDepartmentId: string;
   asOf: string;
@@ -68,6 +92,7 @@ interface LoadedTarget {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SHA256 = /^[0-9a-f]{64}$/i;
+const MAX_KEY = 200;
 const err = (code: string, field: string, zh: string, en: string): DomainError => ({ code, field, message: { zh, en } });
 
 export function targetTypeName(type: RepairTargetType | undefined): 'RECORD' | 'LIST_ENTRY' | undefined {
@@ -102,7 +127,10 @@ export class RepairService {
     const errors: DomainError[] = [];
     const subject = this.resolve(command.subject, errors);
     const key = command.idempotencyKey?.trim() ?? '';
-    if (!key || key.length > 200) errors.push(err('IDEMPOTENCY_KEY_REQUIRED', 'idempotencyKey', '幂等键不能为空且不超过200字', 'An idempotency key (at most 200 characters) is required.'));
+    if (!key || key.length > MAX_KEY) errors.push(keyRequired());
+    if (!command.requesterDepartmentId?.trim()) {
+      errors.push(err('REQUESTER_DEPARTMENT_REQUIRED', 'requesterDepartmentId', '须注明提交申请的部门', 'The department filing the application is required.'));
+    }
     this.validateTarget(command.target, errors);
     if (subject) errors.push(...validateRepairMethods(subject.type, command.methods));
     if ((command.statement ?? '').length > 10_000) errors.push(err('STATEMENT_TOO_LONG', 'statement', '情况说明不超过10000字', 'The statement is limited to 10,000 characters.'));
@@ -126,7 +154,7 @@ export class RepairService {
         return await this.uow.run(async (tx) => {
           const existing = await tx.manager.findOne(RepairApplicationEntity, { where: { subjectKey: subject.key, idempotencyKey: key } });
           if (existing) return sameRequest(existing, requestHash);
-          return this.file(tx, { ...command, idempotencyKey: key, evidence }, subject.key, requestHash);
+          return this.file(tx, { ...command, idempotencyKey: key, evidence, requesterDepartmentId: command.requesterDepartmentId.trim() }, subject.key, requestHash);
         });
       } catch (error) {
         // Two retries racing: the loser finds the winner's row on the next pass.
@@ -151,7 +179,7 @@ export class RepairService {
       targetId: command.target.id,
       recordIds: target.recordIds,
       decidingDepartmentId: target.decidingDepartmentId,
-      requesterDepartmentId: command.requesterDepartmentId || null,
+      requesterDepartmentId: command.requesterDepartmentId,
       status: 'REFUSED',
       methods: command.methods,
       statement: command.statement ?? '',
@@ -166,11 +194,15 @@ export class RepairService {
       decidedOn: null,
       decidedAt: null,
       decidedOnTime: null,
+      decisionIdempotencyKey: null,
+      decisionRequestHash: null,
       rejectionReasons: [],
       effectiveDate: null,
       revokedOn: null,
       revocationReason: null,
       revokedByDepartmentId: null,
+      breachIdempotencyKey: null,
+      breachRequestHash: null,
       policyVersion: policy.versionIds.join('+'),
       createdAt: this.clock.now(),
     };
@@ -205,17 +237,23 @@ export class RepairService {
     return accepted;
   }
 
-  async get(applicationId: string): Promise<RepairApplicationEntity> {
+  /**
+   * One application, for its parties only: the requesting department, the deciding department and the credit
+   * office. Anyone else is told it does not exist (no disclosure of a subject's repair).
+   */
+  async get(applicationId: string, reader: Reader): Promise<RepairApplicationEntity> {
     if (!UUID.test(applicationId ?? '')) throw notFound();
     const app = await this.dataSource.manager.findOne(RepairApplicationEntity, { where: { id: applicationId } });
-    if (!app) throw notFound();
+    if (!app || !mayRead(app, reader)) throw notFound();
     return app;
   }
 
-  async decide(command: { applicationId: string; departmentId: string; outcome: string; reasons: string[] }): Promise<RepairApplicationEntity> {
+  async decide(command: DecideCommand): Promise<RepairApplicationEntity> {
     const reasons = command.reasons.map((r) => r.trim()).filter((r) => r !== '');
+    const key = operationKey(command.idempotencyKey);
     const errors: DomainError[] = [];
     if (!command.departmentId?.trim()) errors.push(err('DEPARTMENT_REQUIRED', 'departmentId', '须注明作出决定的部门', 'The deciding department is required.'));
+    if (!key || key.length > MAX_KEY) errors.push(keyRequired());
     if (command.outcome !== 'APPROVED' && command.outcome !== 'REJECTED') {
       errors.push(err('OUTCOME_INVALID', 'outcome', '决定结果须为 APPROVED 或 REJECTED', 'The outcome must be APPROVED or REJECTED.'));
     }
@@ -224,13 +262,16 @@ export class RepairService {
     }
     if (errors.length > 0) throw AppError.validation(errors);
     if (!UUID.test(command.applicationId ?? '')) throw notFound();
+    const requestHash = hashOf({ departmentId: command.departmentId.trim(), outcome: command.outcome, reasons });
 
     return this.uow.run(async (tx) => {
       const app = await tx.manager.findOne(RepairApplicationEntity, { where: { id: command.applicationId }, lock: { mode: 'pessimistic_write' } });
       if (!app) throw notFound();
-      if (app.decidingDepartmentId !== command.departmentId) {
+      if (app.decidingDepartmentId !== command.departmentId.trim()) {
         throw AppError.one('FORBIDDEN', 'NOT_DECIDING_DEPARTMENT', '只有认定部门可以作出修复决定', 'Only the deciding department may decide this repair.', 'departmentId');
       }
+      // A retry of the decision (another gateway replica, a lost response): the application as it stands.
+      if (app.decisionIdempotencyKey === key) return sameOperation(app, app.decisionRequestHash, requestHash, '该幂等键已用于内容不同的修复决定', 'This idempotency key was used for a different decision.');
       if (app.status !== 'ACCEPTED') {
         throw app.status === 'REFUSED'
           ? AppError.one('CONFLICT', 'REPAIR_NOT_ACCEPTED', '该申请未被受理，无需决定', 'The application was refused at filing; there is nothing to decide.')
@@ -242,6 +283,8 @@ export class RepairService {
         decidedOn: today,
         decidedAt: now,
         decidedOnTime: app.decisionDue !== null && compareDates(today, app.decisionDue) <= 0,
+        decisionIdempotencyKey: key,
+        decisionRequestHash: requestHash,
       };
       if (command.outcome === 'REJECTED') {
         Object.assign(app, decided, { status: 'REJECTED', rejectionReasons: reasons });
@@ -271,20 +314,43 @@ export class RepairService {
     });
   }
 
-  async reportBreach(command: { applicationId: string; departmentId: string; reason: string }): Promise<RepairApplicationEntity> {
+  /** Only the deciding department, or the credit office, reports a broken repair commitment. */
+  async reportBreach(command: BreachCommand): Promise<RepairApplicationEntity> {
+    const key = operationKey(command.idempotencyKey);
+    const creditOffice = command.creditOffice ?? false;
+    const department = command.departmentId?.trim() ?? '';
     const errors: DomainError[] = [];
-    if (!command.departmentId?.trim()) errors.push(err('DEPARTMENT_REQUIRED', 'departmentId', '须注明报告部门', 'The reporting department is required.'));
+    if (!department) errors.push(err('DEPARTMENT_REQUIRED', 'departmentId', '须注明报告部门', 'The reporting department is required.'));
     if (!command.reason?.trim()) errors.push(err('BREACH_REASON_REQUIRED', 'reason', '须说明违反承诺的情况', 'Describe how the commitment was broken.'));
+    if (!key || key.length > MAX_KEY) errors.push(keyRequired());
     if (errors.length > 0) throw AppError.validation(errors);
     if (!UUID.test(command.applicationId ?? '')) throw notFound();
+    const requestHash = hashOf({ departmentId: department, creditOffice, reason: command.reason.trim() });
 
     return this.uow.run(async (tx) => {
       const app = await tx.manager.findOne(RepairApplicationEntity, { where: { id: command.applicationId }, lock: { mode: 'pessimistic_write' } });
       if (!app) throw notFound();
+      if (!creditOffice && app.decidingDepartmentId !== department) {
+        throw AppError.one(
+          'FORBIDDEN',
+          'NOT_DECIDING_DEPARTMENT',
+          '只有认定部门或信用办可以报告违反修复承诺',
+          'Only the deciding department or the credit office may report a broken repair commitment.',
+          'departmentId',
+        );
+      }
+      if (app.breachIdempotencyKey === key) return sameOperation(app, app.breachRequestHash, requestHash, '该幂等键已用于内容不同的违诺报告', 'This idempotency key was used for a different breach report.');
       if (app.status === 'REVOKED') throw AppError.one('CONFLICT', 'REPAIR_ALREADY_REVOKED', '该修复已被撤销', 'This repair has already been revoked.');
       if (app.status !== 'APPROVED') throw AppError.one('CONFLICT', 'REPAIR_NOT_APPROVED', '该申请未获修复，不存在修复承诺的违反', 'The application was not approved; there is no repair to revoke.');
       const now = this.clock.now();
-      Object.assign(app, { status: 'REVOKED', revokedOn: this.clock.today(), revocationReason: command.reason.trim(), revokedByDepartmentId: command.departmentId });
+      Object.assign(app, {
+        status: 'REVOKED',
+        revokedOn: this.clock.today(),
+        revocationReason: command.reason.trim(),
+        revokedByDepartmentId: department,
+        breachIdempotencyKey: key,
+        breachRequestHash: requestHash,
+      });
       await tx.manager.save(app);
       tx.emit({
         definition: Events.RepairRevoked,
@@ -297,7 +363,7 @@ export class RepairService {
           targetId: app.targetId,
           recordIds: app.recordIds,
           reason: command.reason.trim(),
-          actorDepartmentId: command.departmentId,
+          actorDepartmentId: department,
           revokedAt: now.toISOString(),
         },
       });
@@ -399,6 +465,32 @@ function sameRequest(existing: RepairApplicationEntity, requestHash: string): Re
     throw AppError.one('CONFLICT', 'IDEMPOTENCY_KEY_REUSED', '该幂等键已用于另一份申请', 'This idempotency key was used for a different application.', 'idempotencyKey');
   }
   return existing;
+}
+
+/** The same key again: the same request gets the application as it stands, another request is refused. */
+function sameOperation(app: RepairApplicationEntity, storedHash: string | null, requestHash: string, zh: string, en: string): RepairApplicationEntity {
+  if (storedHash !== requestHash) throw AppError.one('CONFLICT', 'IDEMPOTENCY_KEY_REUSED', zh, en, 'idempotencyKey');
+  return app;
+}
+
+/** The caller's key, trimmed; none at all (an in-process caller) is a fresh one: that call is not deduplicated. */
+function operationKey(key: string | undefined): string {
+  return key === undefined ? randomUUID() : key.trim();
+}
+
+function hashOf(request: Record<string, unknown>): string {
+  return createHash('sha256').update(canonicalJson(request as never)).digest('hex');
+}
+
+function keyRequired(): DomainError {
+  return err('IDEMPOTENCY_KEY_REQUIRED', 'idempotencyKey', `幂等键不能为空且不超过${MAX_KEY}字`, `An idempotency key (at most ${MAX_KEY} characters) is required.`);
+}
+
+/** The parties to an application: the department that filed it, the deciding department, the credit office. */
+export function mayRead(app: RepairApplicationEntity, reader: Reader): boolean {
+  if (reader.creditOffice) return true;
+  const department = reader.departmentId?.trim() ?? '';
+  return department !== '' && (department === app.requesterDepartmentId || department === app.decidingDepartmentId);
 }
 
 function notFound(): AppError {

@@ -27,6 +27,8 @@ import {
   type ListObjectionNotificationsResponse,
   type ListObjectionsRequest,
   type ListObjectionsResponse,
+  type ListRepairApplicationsRequest,
+  type ListRepairApplicationsResponse,
   type MeasureList,
   type MeasuresCsv,
   type ObjectionServiceClient,
@@ -154,6 +156,10 @@ export class Backends implements OnModuleInit {
 
   getRepairApplication(request: GetRepairApplicationRequest): Promise<RepairApplication> {
     return call(this.repairs.getRepairApplication(request, traceMetadata()));
+  }
+
+  listRepairApplications(request: ListRepairApplicationsRequest): Promise<ListRepairApplicationsResponse> {
+    return call(this.repairs.listRepairApplications(request, traceMetadata()));
   }
 
   decideRepair(request: DecideRepairRequest): Promise<RepairApplication> {

@@ -8,11 +8,10 @@ import {
   type RepairCondition,
   type RepairEvidence,
 } from '@credit/contracts';
-import { AppError } from '@credit/runtime';
 import { Backends } from '../api/backends';
 import type { SeverityInput } from '../api/dto';
 import { subjectIn } from '../api/platform-api.service';
-import { Scopes, type Caller } from '../auth/clients.service';
+import { requireScope, Scopes, type Caller } from '../auth/clients.service';
 import { toSubject } from '../objections/objections-api.service';
 import { isCreditOffice, supervisedDepartment } from '../api/request-context';
 import type {
@@ -26,9 +25,12 @@ import type {
   RepairEligibilityDto,
   RepairEligibilityView,
   RepairEvidenceDto,
+  RepairPageView,
+  RepairQueryDto,
   RepairStatisticsQueryDto,
   RepairStatisticsView,
 } from './repairs.dto';
+import { RepairRoleInput } from './repairs.dto';
 
 /** Credit repair (信用修复) for REST and GraphQL alike: the department always comes from the token. Free of charge. */
 @Injectable()
@@ -84,26 +86,59 @@ export class RepairsApi {
   }
 
   /**
-   * The deciding department, the credit office, and departments that file repairs for subjects (repairs:apply)
-   * may read an application; a department that only decides reads only its own cases.
+   * Readable by its parties only: the department that filed it, the deciding department and the credit office.
+   * The service enforces it and answers 404 to anyone else (no disclosure that a subject applied).
    */
   async get(caller: Caller, applicationId: string): Promise<RepairApplicationView> {
-    const application = await this.backends.getRepairApplication({ applicationId, requesterDepartmentId: caller.departmentId });
-    const allowed = isCreditOffice(caller) || application.decidingDepartmentId === caller.departmentId || caller.scopes.includes(Scopes.repairsApply);
-    if (!allowed) {
-      throw AppError.one('FORBIDDEN', 'NOT_REPAIR_PARTY', '只有认定部门、申请受理部门和信用办可以查看该申请', 'Only the deciding department, applying departments and the credit office may read this application', 'applicationId');
-    }
+    const application = await this.backends.getRepairApplication({ applicationId, requesterDepartmentId: caller.departmentId, creditOffice: isCreditOffice(caller) });
     return this.view(caller, application);
   }
 
-  /** Only the deciding department (the provider / identifying department) decides; the service enforces it. */
-  async decide(caller: Caller, applicationId: string, input: DecideRepairDto): Promise<RepairApplicationView> {
-    const application = await this.backends.decideRepair({ applicationId, departmentId: caller.departmentId, outcome: input.outcome, reasons: input.reasons ?? [] });
+  /**
+   * REQUESTED: what the department filed (repairs:apply); TO_DECIDE: its decision queue (repairs:decide). The
+   * credit office sees every department's, or one department's with `departmentId`. Newest first.
+   */
+  async list(caller: Caller, filter: RepairQueryDto): Promise<RepairPageView> {
+    const role = filter.role ?? (caller.scopes.includes(Scopes.repairsApply) ? RepairRoleInput.REQUESTED : RepairRoleInput.TO_DECIDE);
+    requireScope(caller, role === RepairRoleInput.REQUESTED ? Scopes.repairsApply : Scopes.repairsDecide);
+    const page = await this.backends.listRepairApplications({
+      requesterDepartmentId: caller.departmentId,
+      creditOffice: isCreditOffice(caller),
+      role,
+      departmentId: filter.departmentId ?? '',
+      status: filter.status ?? '',
+      subjectKey: filter.subjectKey ?? '',
+      pageSize: filter.pageSize ?? 20,
+      cursor: filter.cursor ?? '',
+    });
+    return { applications: page.applications.map((a) => toApplication(a)), nextCursor: page.nextCursor || undefined };
+  }
+
+  /**
+   * Only the deciding department (the provider / identifying department) decides; the service enforces it.
+   * `idempotencyKey` (the request's header) makes a retry through any gateway replica return the application
+   * instead of "already decided".
+   */
+  async decide(caller: Caller, applicationId: string, input: DecideRepairDto, idempotencyKey: string | undefined): Promise<RepairApplicationView> {
+    const application = await this.backends.decideRepair({
+      applicationId,
+      departmentId: caller.departmentId,
+      outcome: input.outcome,
+      reasons: input.reasons ?? [],
+      idempotencyKey: idempotencyKey ?? randomUUID(),
+    });
     return this.view(caller, application);
   }
 
-  async reportBreach(caller: Caller, applicationId: string, input: CommitmentBreachDto): Promise<RepairApplicationView> {
-    const application = await this.backends.reportCommitmentBreach({ applicationId, departmentId: caller.departmentId, reason: input.reason });
+  /** Only the deciding department or the credit office; idempotent per key as `decide`. */
+  async reportBreach(caller: Caller, applicationId: string, input: CommitmentBreachDto, idempotencyKey: string | undefined): Promise<RepairApplicationView> {
+    const application = await this.backends.reportCommitmentBreach({
+      applicationId,
+      departmentId: caller.departmentId,
+      creditOffice: isCreditOffice(caller),
+      reason: input.reason,
+      idempotencyKey: idempotencyKey ?? randomUUID(),
+    });
     return this.view(caller, application);
   }
 
@@ -114,36 +149,41 @@ export class RepairsApi {
 
   private view(caller: Caller, a: RepairApplication): RepairApplicationView {
     caller.subjectKey = a.subject?.key;
-    return {
-      applicationId: a.applicationId,
-      subject: toSubject(a.subject),
-      target: { type: RepairTargetTypeNames.name(a.target?.type) ?? 'RECORD', id: a.target?.id ?? '' },
-      status: a.status,
-      methods: a.methods,
-      statement: a.statement,
-      evidence: {
-        finePaid: a.evidence?.finePaid ?? false,
-        rectificationDone: a.evidence?.rectificationDone ?? false,
-        attachments: (a.evidence?.attachments ?? []).map((x) => ({ ...x, sizeBytes: Number(x.sizeBytes) })),
-      },
-      commitment: a.commitment && (a.commitment.commitmentId || a.commitment.text) ? { ...a.commitment, commitmentId: a.commitment.commitmentId || undefined } : undefined,
-      decidingDepartmentId: a.decidingDepartmentId,
-      refusalReasons: a.refusalReasons.map(toCondition),
-      earliestEligibleDate: a.earliestEligibleDate || undefined,
-      appliedOn: a.appliedOn,
-      feedbackDue: a.feedbackDue || undefined,
-      decisionDue: a.decisionDue || undefined,
-      escalatedOn: a.escalatedOn || undefined,
-      decidedOn: a.decidedOn || undefined,
-      rejectionReasons: a.rejectionReasons,
-      effectiveDate: a.effectiveDate || undefined,
-      decidedOnTime: a.decidedOnTime,
-      recordIds: a.recordIds,
-      revokedOn: a.revokedOn || undefined,
-      revocationReason: a.revocationReason || undefined,
-      policyVersion: a.policyVersion,
-    };
+    return toApplication(a);
   }
+}
+
+function toApplication(a: RepairApplication): RepairApplicationView {
+  return {
+    applicationId: a.applicationId,
+    subject: toSubject(a.subject),
+    target: { type: RepairTargetTypeNames.name(a.target?.type) ?? 'RECORD', id: a.target?.id ?? '' },
+    status: a.status,
+    methods: a.methods,
+    statement: a.statement,
+    evidence: {
+      finePaid: a.evidence?.finePaid ?? false,
+      rectificationDone: a.evidence?.rectificationDone ?? false,
+      attachments: (a.evidence?.attachments ?? []).map((x) => ({ ...x, sizeBytes: Number(x.sizeBytes) })),
+    },
+    commitment: a.commitment && (a.commitment.commitmentId || a.commitment.text) ? { ...a.commitment, commitmentId: a.commitment.commitmentId || undefined } : undefined,
+    decidingDepartmentId: a.decidingDepartmentId,
+    refusalReasons: a.refusalReasons.map(toCondition),
+    earliestEligibleDate: a.earliestEligibleDate || undefined,
+    appliedOn: a.appliedOn,
+    feedbackDue: a.feedbackDue || undefined,
+    decisionDue: a.decisionDue || undefined,
+    escalatedOn: a.escalatedOn || undefined,
+    decidedOn: a.decidedOn || undefined,
+    rejectionReasons: a.rejectionReasons,
+    effectiveDate: a.effectiveDate || undefined,
+    decidedOnTime: a.decidedOnTime,
+    recordIds: a.recordIds,
+    revokedOn: a.revokedOn || undefined,
+    revocationReason: a.revocationReason || undefined,
+    policyVersion: a.policyVersion,
+    requesterDepartmentId: a.requesterDepartmentId || undefined,
+  };
 }
 
 function toCondition(c: RepairCondition): RepairConditionView {

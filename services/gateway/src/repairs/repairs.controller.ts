@@ -14,6 +14,8 @@ import {
   RepairApplicationView,
   RepairEligibilityDto,
   RepairEligibilityView,
+  RepairPageView,
+  RepairQueryDto,
   RepairStatisticsQueryDto,
   RepairStatisticsView,
 } from './repairs.dto';
@@ -52,6 +54,19 @@ export class RepairsController {
     return this.api.eligibility(caller, body);
   }
 
+  @Get()
+  @RequireScope(Scopes.repairsApply, Scopes.repairsDecide)
+  @ApiOperation({
+    summary: '修复申请列表 / list repair applications',
+    description:
+      'Scope `repairs:apply` for role REQUESTED (what the department filed), `repairs:decide` for role TO_DECIDE (its decision queue). The credit office (`admin`) sees every department, or one with `departmentId`. Filter by status and subject key. Newest first; cursor pagination, at most 100 per page.',
+  })
+  @ApiResponse({ status: 200, type: RepairPageView })
+  @errorResponses(400, 401, 403, 429, 503)
+  list(@CurrentCaller() caller: Caller, @Query() query: RepairQueryDto): Promise<RepairPageView> {
+    return this.api.list(caller, query);
+  }
+
   @Get('statistics')
   @RequireScope(Scopes.repairsDecide)
   @ApiOperation({
@@ -76,7 +91,10 @@ export class RepairsController {
 
   @Get(':id')
   @RequireScope(Scopes.repairsApply, Scopes.repairsDecide)
-  @ApiOperation({ summary: '查看修复申请 / one repair application', description: 'Scope `repairs:apply` or `repairs:decide` (a deciding department reads its own cases).' })
+  @ApiOperation({
+    summary: '查看修复申请 / one repair application',
+    description: 'Scope `repairs:apply` or `repairs:decide`. Only the department that filed it, the deciding department and the credit office may read it; anyone else gets 404.',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiResponse({ status: 200, type: RepairApplicationView })
   @errorResponses(401, 403, 404, 429, 503)
@@ -95,8 +113,13 @@ export class RepairsController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiResponse({ status: 200, type: RepairApplicationView })
   @errorResponses(400, 401, 403, 404, 409, 429, 503)
-  decide(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() body: DecideRepairDto): Promise<RepairApplicationView> {
-    return this.api.decide(caller, id, body);
+  decide(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Body() body: DecideRepairDto,
+    @IdempotencyKey() key: string | undefined,
+  ): Promise<RepairApplicationView> {
+    return this.api.decide(caller, id, body, key);
   }
 
   @Post(':id/commitment-breach')
@@ -104,13 +127,19 @@ export class RepairsController {
   @RequireScope(Scopes.repairsDecide)
   @ApiOperation({
     summary: '报告违反修复承诺 / report a broken repair commitment',
-    description: 'Scope `repairs:decide`. The repair is revoked and the record is displayed for its full maximum period.',
+    description:
+      'Scope `repairs:decide`; only the deciding department, or the credit office (`admin`). The repair is revoked and the record is displayed for its full maximum period.',
   })
   @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiResponse({ status: 200, type: RepairApplicationView })
   @errorResponses(400, 401, 403, 404, 409, 429, 503)
-  reportBreach(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() body: CommitmentBreachDto): Promise<RepairApplicationView> {
-    return this.api.reportBreach(caller, id, body);
+  reportBreach(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Body() body: CommitmentBreachDto,
+    @IdempotencyKey() key: string | undefined,
+  ): Promise<RepairApplicationView> {
+    return this.api.reportBreach(caller, id, body, key);
   }
 }

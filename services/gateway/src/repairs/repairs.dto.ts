@@ -37,6 +37,27 @@ export enum RepairDecisionInput {
 }
 registerEnumType(RepairDecisionInput, { name: 'RepairDecision', description: '准予修复 / 不予修复 — approve or reject' });
 
+export enum RepairRoleInput {
+  REQUESTED = 'REQUESTED',
+  TO_DECIDE = 'TO_DECIDE',
+}
+registerEnumType(RepairRoleInput, {
+  name: 'RepairRole',
+  description: 'REQUESTED：本部门提交的申请（repairs:apply）；TO_DECIDE：待本部门决定的申请（repairs:decide）/ filed by, or to be decided by, the department',
+});
+
+export enum RepairStatusInput {
+  REFUSED = 'REFUSED',
+  ACCEPTED = 'ACCEPTED',
+  APPROVED = 'APPROVED',
+  REJECTED = 'REJECTED',
+  REVOKED = 'REVOKED',
+}
+registerEnumType(RepairStatusInput, {
+  name: 'RepairStatus',
+  description: 'REFUSED 不予受理 / ACCEPTED 已受理待决定 / APPROVED 准予修复 / REJECTED 不予修复 / REVOKED 违诺撤销',
+});
+
 const METHODS = Object.values(RepairMethod);
 const METHOD_TEXT = `修复方式 / repair methods: ${METHODS.join(', ')} (PUBLIC_SERVICE: natural persons only)`;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -225,6 +246,56 @@ export class CommitmentBreachDto {
   @IsNotEmpty()
   @MaxLength(5000)
   reason: string;
+}
+
+@InputType('RepairApplicationFilter')
+@ApiSchema({ name: 'RepairApplicationFilter' })
+export class RepairQueryDto {
+  @ApiPropertyOptional({
+    enum: RepairRoleInput,
+    enumName: 'RepairRole',
+    description: 'REQUESTED（默认，有 repairs:apply 时）或 TO_DECIDE（待本部门决定）/ REQUESTED (default with repairs:apply) or TO_DECIDE (the department’s decision queue)',
+  })
+  @Field(() => RepairRoleInput, { nullable: true })
+  @IsOptional()
+  @IsIn(Object.values(RepairRoleInput))
+  role?: RepairRoleInput;
+
+  @ApiPropertyOptional({ enum: RepairStatusInput, enumName: 'RepairStatus' })
+  @Field(() => RepairStatusInput, { nullable: true })
+  @IsOptional()
+  @IsIn(Object.values(RepairStatusInput))
+  status?: RepairStatusInput;
+
+  @ApiPropertyOptional({ description: '主体标识 ORG:<统一社会信用代码> 或 NP:<哈希> / subject key' })
+  @Field({ nullable: true, description: '主体标识 / subject key (ORG:<uscc> or NP:<hash>)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  subjectKey?: string;
+
+  @ApiPropertyOptional({ description: '信用办：按部门查询（省略即全部）/ credit office only: one department (default all)' })
+  @Field({ nullable: true, description: '信用办：按部门查询 / credit office only: one department' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  departmentId?: string;
+
+  @ApiPropertyOptional({ description: '上一页返回的游标 / cursor from the previous page' })
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+
+  @ApiPropertyOptional({ description: '每页条数，最多 100 / page size, at most 100', type: 'integer' })
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize?: number;
 }
 
 @InputType('RepairStatisticsFilter')
@@ -445,6 +516,21 @@ export class RepairApplicationView {
   @ApiProperty()
   @Field()
   policyVersion: string;
+
+  @ApiPropertyOptional({ description: '提交申请的部门 / the department that filed the application' })
+  @Field({ nullable: true, description: '提交申请的部门 / the department that filed the application' })
+  requesterDepartmentId?: string;
+}
+
+@ObjectType('RepairApplicationPage', { description: '修复申请列表（最新在前）/ repair applications, newest first' })
+export class RepairPageView {
+  @ApiProperty({ type: () => [RepairApplicationView] })
+  @Field(() => [RepairApplicationView])
+  applications: RepairApplicationView[];
+
+  @ApiPropertyOptional({ description: '下一页游标，最后一页为空 / next page cursor; absent on the last page' })
+  @Field({ nullable: true })
+  nextCursor?: string;
 }
 
 @ObjectType('ReminderLetter', { description: '信用修复提醒告知函（两书同达）/ repair reminder letter issued with the penalty' })

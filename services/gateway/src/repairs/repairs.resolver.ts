@@ -11,6 +11,8 @@ import {
   RepairApplicationView,
   RepairEligibilityDto,
   RepairEligibilityView,
+  RepairPageView,
+  RepairQueryDto,
   RepairStatisticsQueryDto,
   RepairStatisticsView,
 } from './repairs.dto';
@@ -27,18 +29,26 @@ export class RepairsResolver {
 
   @Mutation(() => RepairApplicationView, { description: '作出修复决定（仅认定部门）/ decide a repair application (deciding department only)' })
   @RequireScope(Scopes.repairsDecide)
-  decideRepair(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string, @Args('input') input: DecideRepairDto): Promise<RepairApplicationView> {
-    return this.api.decide(caller, id, input);
+  decideRepair(
+    @CurrentCaller() caller: Caller,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: DecideRepairDto,
+    @IdempotencyKey() key?: string,
+  ): Promise<RepairApplicationView> {
+    return this.api.decide(caller, id, input, key);
   }
 
-  @Mutation(() => RepairApplicationView, { description: '报告违反修复承诺（修复被撤销）/ report a broken repair commitment (the repair is revoked)' })
+  @Mutation(() => RepairApplicationView, {
+    description: '报告违反修复承诺（仅认定部门或信用办；修复被撤销）/ report a broken repair commitment (deciding department or credit office; the repair is revoked)',
+  })
   @RequireScope(Scopes.repairsDecide)
   reportCommitmentBreach(
     @CurrentCaller() caller: Caller,
     @Args('id', { type: () => ID }) id: string,
     @Args('input') input: CommitmentBreachDto,
+    @IdempotencyKey() key?: string,
   ): Promise<RepairApplicationView> {
-    return this.api.reportBreach(caller, id, input);
+    return this.api.reportBreach(caller, id, input, key);
   }
 
   @Query(() => RepairEligibilityView, { description: '修复条件预检：现在能否修复，否则最早何时 / may it be repaired now, and from when' })
@@ -47,10 +57,18 @@ export class RepairsResolver {
     return this.api.eligibility(caller, input);
   }
 
-  @Query(() => RepairApplicationView, { description: '查看修复申请 / one repair application' })
+  @Query(() => RepairApplicationView, { description: '查看修复申请（提交部门、认定部门、信用办）/ one repair application (filing or deciding department, credit office)' })
   @RequireScope(Scopes.repairsApply, Scopes.repairsDecide)
   repairApplication(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string): Promise<RepairApplicationView> {
     return this.api.get(caller, id);
+  }
+
+  @Query(() => RepairPageView, {
+    description: '修复申请列表：本部门提交的（REQUESTED）或待本部门决定的（TO_DECIDE），最新在前 / applications filed by or to be decided by the department, newest first',
+  })
+  @RequireScope(Scopes.repairsApply, Scopes.repairsDecide)
+  repairApplications(@CurrentCaller() caller: Caller, @Args('filter', { nullable: true }) filter?: RepairQueryDto): Promise<RepairPageView> {
+    return this.api.list(caller, filter ?? {});
   }
 
   @Query(() => ReminderLetterView, { description: '信用修复提醒告知函 / the repair reminder letter of a record' })

@@ -114,13 +114,43 @@ export interface ApplyForRepairRequest {
   commitment:
     | RepairCommitment
     | undefined;
-  /** The department system that forwarded the application, if any (e.g. the credit office). */
+  /**
+   * Required: the department system that files the application for the subject (a window department or
+   * the credit office). It may read the application later.
+   */
   requesterDepartmentId: string;
 }
 
 export interface GetRepairApplicationRequest {
   applicationId: string;
+  /** The department asking (from its token). */
   requesterDepartmentId: string;
+  /** The caller is the credit office (信用办), which reads every application. */
+  creditOffice: boolean;
+}
+
+export interface ListRepairApplicationsRequest {
+  /** The department asking (from its token). */
+  requesterDepartmentId: string;
+  /** The caller is the credit office: every department's applications, or `department_id`'s. */
+  creditOffice: boolean;
+  /** REQUESTED (filed by the department), TO_DECIDE (decided by it); empty: both. */
+  role: string;
+  /** Credit office only: the department the role refers to (empty: every department). Others: empty or their own. */
+  departmentId: string;
+  /** REFUSED, ACCEPTED, APPROVED, REJECTED or REVOKED (empty: all). */
+  status: string;
+  /** ORG:<uscc> or NP:<hash> (empty: all). */
+  subjectKey: string;
+  /** 1..100; 0 = 20. */
+  pageSize: number;
+  cursor: string;
+}
+
+export interface ListRepairApplicationsResponse {
+  applications: RepairApplication[];
+  /** Empty on the last page. */
+  nextCursor: string;
 }
 
 export interface RepairApplication {
@@ -153,6 +183,8 @@ export interface RepairApplication {
   revokedOn: string;
   revocationReason: string;
   policyVersion: string;
+  /** The department that filed the application for the subject. */
+  requesterDepartmentId: string;
 }
 
 export interface DecideRepairRequest {
@@ -162,12 +194,21 @@ export interface DecideRepairRequest {
   outcome: string;
   /** Required with REJECTED. */
   reasons: string[];
+  /**
+   * Required. A retry with the same key and request returns the application; the same key with another
+   * request is refused (IDEMPOTENCY_KEY_REUSED).
+   */
+  idempotencyKey: string;
 }
 
 export interface ReportCommitmentBreachRequest {
   applicationId: string;
+  /** The reporting department: the deciding department, or the credit office with `credit_office`. */
   departmentId: string;
   reason: string;
+  /** Required; as in DecideRepairRequest. */
+  idempotencyKey: string;
+  creditOffice: boolean;
 }
 
 export interface RepairStatisticsRequest {
@@ -1193,7 +1234,7 @@ export const ApplyForRepairRequest: MessageFns<ApplyForRepairRequest> = {
 };
 
 function createBaseGetRepairApplicationRequest(): GetRepairApplicationRequest {
-  return { applicationId: "", requesterDepartmentId: "" };
+  return { applicationId: "", requesterDepartmentId: "", creditOffice: false };
 }
 
 export const GetRepairApplicationRequest: MessageFns<GetRepairApplicationRequest> = {
@@ -1203,6 +1244,9 @@ export const GetRepairApplicationRequest: MessageFns<GetRepairApplicationRequest
     }
     if (message.requesterDepartmentId !== "") {
       writer.uint32(18).string(message.requesterDepartmentId);
+    }
+    if (message.creditOffice !== false) {
+      writer.uint32(24).bool(message.creditOffice);
     }
     return writer;
   },
@@ -1234,6 +1278,203 @@ export const GetRepairApplicationRequest: MessageFns<GetRepairApplicationRequest
             }
 
             message.requesterDepartmentId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.creditOffice = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseListRepairApplicationsRequest(): ListRepairApplicationsRequest {
+  return {
+    requesterDepartmentId: "",
+    creditOffice: false,
+    role: "",
+    departmentId: "",
+    status: "",
+    subjectKey: "",
+    pageSize: 0,
+    cursor: "",
+  };
+}
+
+export const ListRepairApplicationsRequest: MessageFns<ListRepairApplicationsRequest> = {
+  encode(message: ListRepairApplicationsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.requesterDepartmentId !== "") {
+      writer.uint32(10).string(message.requesterDepartmentId);
+    }
+    if (message.creditOffice !== false) {
+      writer.uint32(16).bool(message.creditOffice);
+    }
+    if (message.role !== "") {
+      writer.uint32(26).string(message.role);
+    }
+    if (message.departmentId !== "") {
+      writer.uint32(34).string(message.departmentId);
+    }
+    if (message.status !== "") {
+      writer.uint32(42).string(message.status);
+    }
+    if (message.subjectKey !== "") {
+      writer.uint32(50).string(message.subjectKey);
+    }
+    if (message.pageSize !== 0) {
+      writer.uint32(56).int32(message.pageSize);
+    }
+    if (message.cursor !== "") {
+      writer.uint32(66).string(message.cursor);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListRepairApplicationsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListRepairApplicationsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.requesterDepartmentId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.creditOffice = reader.bool();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.role = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.departmentId = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.status = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.subjectKey = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.pageSize = reader.int32();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.cursor = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseListRepairApplicationsResponse(): ListRepairApplicationsResponse {
+  return { applications: [], nextCursor: "" };
+}
+
+export const ListRepairApplicationsResponse: MessageFns<ListRepairApplicationsResponse> = {
+  encode(message: ListRepairApplicationsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.applications) {
+      RepairApplication.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.nextCursor !== "") {
+      writer.uint32(18).string(message.nextCursor);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListRepairApplicationsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListRepairApplicationsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.applications.push(RepairApplication.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.nextCursor = reader.string();
             continue;
           }
         }
@@ -1274,6 +1515,7 @@ function createBaseRepairApplication(): RepairApplication {
     revokedOn: "",
     revocationReason: "",
     policyVersion: "",
+    requesterDepartmentId: "",
   };
 }
 
@@ -1347,6 +1589,9 @@ export const RepairApplication: MessageFns<RepairApplication> = {
     }
     if (message.policyVersion !== "") {
       writer.uint32(186).string(message.policyVersion);
+    }
+    if (message.requesterDepartmentId !== "") {
+      writer.uint32(194).string(message.requesterDepartmentId);
     }
     return writer;
   },
@@ -1548,6 +1793,14 @@ export const RepairApplication: MessageFns<RepairApplication> = {
             message.policyVersion = reader.string();
             continue;
           }
+          case 24: {
+            if (tag !== 194) {
+              break;
+            }
+
+            message.requesterDepartmentId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1562,7 +1815,7 @@ export const RepairApplication: MessageFns<RepairApplication> = {
 };
 
 function createBaseDecideRepairRequest(): DecideRepairRequest {
-  return { applicationId: "", departmentId: "", outcome: "", reasons: [] };
+  return { applicationId: "", departmentId: "", outcome: "", reasons: [], idempotencyKey: "" };
 }
 
 export const DecideRepairRequest: MessageFns<DecideRepairRequest> = {
@@ -1578,6 +1831,9 @@ export const DecideRepairRequest: MessageFns<DecideRepairRequest> = {
     }
     for (const v of message.reasons) {
       writer.uint32(34).string(v!);
+    }
+    if (message.idempotencyKey !== "") {
+      writer.uint32(42).string(message.idempotencyKey);
     }
     return writer;
   },
@@ -1627,6 +1883,14 @@ export const DecideRepairRequest: MessageFns<DecideRepairRequest> = {
             message.reasons.push(reader.string());
             continue;
           }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1641,7 +1905,7 @@ export const DecideRepairRequest: MessageFns<DecideRepairRequest> = {
 };
 
 function createBaseReportCommitmentBreachRequest(): ReportCommitmentBreachRequest {
-  return { applicationId: "", departmentId: "", reason: "" };
+  return { applicationId: "", departmentId: "", reason: "", idempotencyKey: "", creditOffice: false };
 }
 
 export const ReportCommitmentBreachRequest: MessageFns<ReportCommitmentBreachRequest> = {
@@ -1654,6 +1918,12 @@ export const ReportCommitmentBreachRequest: MessageFns<ReportCommitmentBreachReq
     }
     if (message.reason !== "") {
       writer.uint32(26).string(message.reason);
+    }
+    if (message.idempotencyKey !== "") {
+      writer.uint32(34).string(message.idempotencyKey);
+    }
+    if (message.creditOffice !== false) {
+      writer.uint32(40).bool(message.creditOffice);
     }
     return writer;
   },
@@ -1693,6 +1963,22 @@ export const ReportCommitmentBreachRequest: MessageFns<ReportCommitmentBreachReq
             }
 
             message.reason = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.creditOffice = reader.bool();
             continue;
           }
         }
@@ -2023,13 +2309,34 @@ export interface CreditRepairServiceClient {
 
   applyForRepair(request: ApplyForRepairRequest, metadata?: Metadata): Observable<RepairApplication>;
 
+  /**
+   * One application, for the requesting department, the deciding department or the credit office only;
+   * anyone else gets NOT_FOUND (no disclosure that it exists).
+   */
+
   getRepairApplication(request: GetRepairApplicationRequest, metadata?: Metadata): Observable<RepairApplication>;
 
-  /** The deciding department (record provider / identifying department) approves or rejects, once. */
+  /**
+   * Applications requested by / to be decided by a department (the credit office: every department's),
+   * by status and subject, newest first, cursor-paginated (at most 100 per page).
+   */
+
+  listRepairApplications(
+    request: ListRepairApplicationsRequest,
+    metadata?: Metadata,
+  ): Observable<ListRepairApplicationsResponse>;
+
+  /**
+   * The deciding department (record provider / identifying department) approves or rejects, once. A retry
+   * with the same idempotency key returns the application instead of a conflict.
+   */
 
   decideRepair(request: DecideRepairRequest, metadata?: Metadata): Observable<RepairApplication>;
 
-  /** A department reports that the subject broke its repair commitment: the repair is revoked. */
+  /**
+   * The deciding department (or the credit office) reports that the subject broke its repair commitment:
+   * the repair is revoked. A retry with the same idempotency key returns the application.
+   */
 
   reportCommitmentBreach(request: ReportCommitmentBreachRequest, metadata?: Metadata): Observable<RepairApplication>;
 
@@ -2068,19 +2375,43 @@ export interface CreditRepairServiceController {
     metadata?: Metadata,
   ): Promise<RepairApplication> | Observable<RepairApplication> | RepairApplication;
 
+  /**
+   * One application, for the requesting department, the deciding department or the credit office only;
+   * anyone else gets NOT_FOUND (no disclosure that it exists).
+   */
+
   getRepairApplication(
     request: GetRepairApplicationRequest,
     metadata?: Metadata,
   ): Promise<RepairApplication> | Observable<RepairApplication> | RepairApplication;
 
-  /** The deciding department (record provider / identifying department) approves or rejects, once. */
+  /**
+   * Applications requested by / to be decided by a department (the credit office: every department's),
+   * by status and subject, newest first, cursor-paginated (at most 100 per page).
+   */
+
+  listRepairApplications(
+    request: ListRepairApplicationsRequest,
+    metadata?: Metadata,
+  ):
+    | Promise<ListRepairApplicationsResponse>
+    | Observable<ListRepairApplicationsResponse>
+    | ListRepairApplicationsResponse;
+
+  /**
+   * The deciding department (record provider / identifying department) approves or rejects, once. A retry
+   * with the same idempotency key returns the application instead of a conflict.
+   */
 
   decideRepair(
     request: DecideRepairRequest,
     metadata?: Metadata,
   ): Promise<RepairApplication> | Observable<RepairApplication> | RepairApplication;
 
-  /** A department reports that the subject broke its repair commitment: the repair is revoked. */
+  /**
+   * The deciding department (or the credit office) reports that the subject broke its repair commitment:
+   * the repair is revoked. A retry with the same idempotency key returns the application.
+   */
 
   reportCommitmentBreach(
     request: ReportCommitmentBreachRequest,
@@ -2102,6 +2433,7 @@ export function CreditRepairServiceControllerMethods() {
       "checkRepairEligibility",
       "applyForRepair",
       "getRepairApplication",
+      "listRepairApplications",
       "decideRepair",
       "reportCommitmentBreach",
       "repairStatistics",
