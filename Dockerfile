@@ -33,7 +33,7 @@ RUN groupadd --system --gid 10001 credit \
 # Everything below stays owned by root and read-only for the service user.
 COPY --from=deps /app/node_modules ./node_modules
 COPY package.json tsconfig.json tsconfig.base.json ./
-COPY tools/register.js tools/admin.ts tools/migrate.ts ./tools/
+COPY tools/register.js tools/admin.ts tools/migrate.ts tools/replay.ts tools/check-log-verify.ts ./tools/
 COPY tools/migrations/services.ts ./tools/migrations/
 COPY proto ./proto
 COPY libs ./libs

@@ -19,13 +19,26 @@ const RULES = path.join(REPO, 'k8s/monitoring/credit-platform.rules.yml');
 const DASHBOARD = path.join(REPO, 'k8s/monitoring/credit-platform-dashboard.json');
 const METRICS_TS = path.join(REPO, 'libs/runtime/src/metrics/metrics.ts');
 
-/** Metric series names the services expose, from the metric definitions in code. */
+/** TypeScript sources under a directory (recursively). */
+function sources(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return sources(full);
+    return e.name.endsWith('.ts') && !e.name.endsWith('.spec.ts') ? [full] : [];
+  });
+}
+
+/** Metric series names the services expose, from the metric definitions in code (the shared ones and a service's own). */
 function exposedSeries() {
-  const src = fs.readFileSync(METRICS_TS, 'utf8');
   const series = new Set();
-  for (const m of src.matchAll(/PlatformMetrics\.(histogram|counter|gauge)\('(credit_\w+)'/g)) {
-    if (m[1] === 'histogram') for (const s of ['_bucket', '_sum', '_count']) series.add(m[2] + s);
-    else series.add(m[2]);
+  const files = [METRICS_TS, ...sources(path.join(REPO, 'services'))];
+  for (const file of files) {
+    const src = fs.readFileSync(file, 'utf8');
+    for (const m of src.matchAll(/(histogram|counter|gauge)\('(credit_\w+)'/gi)) {
+      const kind = m[1].toLowerCase();
+      if (kind === 'histogram') for (const s of ['_bucket', '_sum', '_count']) series.add(m[2] + s);
+      else series.add(m[2]);
+    }
   }
   return series;
 }

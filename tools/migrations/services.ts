@@ -14,4 +14,8 @@ export const SERVICES: Record<string, { definition: Loader; dir: string }> = {
   },
   'credit-repair': { definition: async () => (await import('@credit/service-credit-repair')).CREDIT_REPAIR, dir: 'services/credit-repair' },
   objection: { definition: async () => (await import('@credit/service-objection')).OBJECTION, dir: 'services/objection' },
+  'provincial-exchange': {
+    definition: async () => (await import('@credit/service-provincial-exchange')).PROVINCIAL_EXCHANGE,
+    dir: 'services/provincial-exchange',
+  },
 };

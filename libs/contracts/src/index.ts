@@ -11,5 +11,6 @@ export * from './generated/credit/v1/checks';
 export * from './generated/credit/v1/joint_reward_punishment_service';
 export * from './generated/credit/v1/objection_service';
 export * from './generated/credit/v1/credit_repair_service';
+export * from './generated/credit/v1/provincial_exchange_service';
 export * from './proto-files';
 export * from './enum-names';

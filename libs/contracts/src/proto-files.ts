@@ -9,4 +9,5 @@ export const ProtoFiles = {
   jointRewardPunishment: 'credit/v1/joint_reward_punishment_service.proto',
   objection: 'credit/v1/objection_service.proto',
   creditRepair: 'credit/v1/credit_repair_service.proto',
+  provincialExchange: 'credit/v1/provincial_exchange_service.proto',
 } as const;

@@ -11,6 +11,7 @@ import { CreditRepairModule } from '@credit/service-credit-repair';
 import { ClientsService, GatewayModule, readRateLimit, Scopes, TokenService } from '@credit/service-gateway';
 import { JointRewardPunishmentModule } from '@credit/service-joint-reward-punishment';
 import { ObjectionModule } from '@credit/service-objection';
+import { ProvincialExchangeModule, readExchangeSettings } from '@credit/service-provincial-exchange';
 import { RecordCollectionModule } from '@credit/service-record-collection';
 
 /** Every service in one process on embedded defaults: `npm start`. */
@@ -88,6 +89,14 @@ export async function startStandalone(source: Record<string, string | undefined>
     undefined,
     (app) => GatewayModule.configureHttp(app),
   );
+
+  // The provincial exchange connector runs only when a province is configured (docs/PROVINCIAL-EXCHANGE.md).
+  if (source.PROVINCE_EXCHANGE_URL) {
+    const exchangeEnv = new EnvReader(source);
+    const settings = { ...readExchangeSettings(exchangeEnv), recordCollectionGrpc: at(grpc.recordCollection) };
+    exchangeEnv.done();
+    await start('provincial-exchange', (d) => ProvincialExchangeModule.forRoot(d, { settings }));
+  }
 
   const demo = await demoCredentials(gateway.get(ClientsService), dataDir);
   const demoToken = (await gateway.get(TokenService).issue(demo.clientId, demo.clientSecret)).access_token;
