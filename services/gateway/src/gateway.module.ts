@@ -8,11 +8,14 @@ import { AppError, errorBody, GRPC_LOADER_OPTIONS, normalizeError, ServiceCoreMo
 import type { FastifyRequest } from 'fastify';
 import type { GraphQLError } from 'graphql';
 import { join } from 'node:path';
+import { AdminService } from './admin/admin.service';
 import { AuditService } from './audit/audit.service';
+import { grpcAuditInterceptor } from './audit/grpc-audit';
 import { AuthGuard, RATE_LIMITER } from './auth/auth.guard';
 import { RateLimiter } from './auth/rate-limiter';
 import { ClientsService } from './auth/clients.service';
 import { TokenService } from './auth/token.service';
+import { MTLS_CONFIG, mtlsConfigFromEnvironment, type MtlsConfig } from './auth/mtls';
 import { Backends, CREDIT_CHECK_CLIENT, CREDIT_REPAIR_CLIENT, JOINT_REWARD_PUNISHMENT_CLIENT, OBJECTION_CLIENT, RECORD_COLLECTION_CLIENT } from './api/backends';
 import { apiValidationPipe } from './api/errors';
 import { serveApiDocs } from './api/openapi';
@@ -34,6 +37,8 @@ export interface GatewayOptions {
   creditRepairGrpc: string;
   /** host:port of objection's gRPC server. */
   objectionGrpc: string;
+  /** mTLS client identity (MTLS_CLIENT_CERT_HEADER); read from the process environment when not given. */
+  mtls?: MtlsConfig;
 }
 
 /** RATE_LIMIT_PER_SECOND (default 500) and RATE_LIMIT_BURST (default 1000), per client and gateway process. */
@@ -47,7 +52,7 @@ export function readRateLimit(env: EnvReader): GatewayOptions['rateLimit'] {
 const grpcClient = (name: string, protoFile: string, url: string) => ({
   name,
   transport: Transport.GRPC as const,
-  options: { package: PROTO_PACKAGE, protoPath: join(PROTO_ROOT, protoFile), url, loader: GRPC_LOADER_OPTIONS },
+  options: { package: PROTO_PACKAGE, protoPath: join(PROTO_ROOT, protoFile), url, loader: GRPC_LOADER_OPTIONS, channelOptions: { interceptors: [grpcAuditInterceptor] } },
 });
 
 /** The edge for departmental systems: REST (/api/v1) and GraphQL (/graphql); services reached by gRPC only. */
@@ -104,6 +109,8 @@ export class GatewayModule {
       providers: [
         ClientsService,
         TokenService,
+        AdminService,
+        { provide: MTLS_CONFIG, useValue: options.mtls ?? mtlsConfigFromEnvironment() },
         AuditService,
         { provide: RATE_LIMITER, useValue: new RateLimiter(options.rateLimit.perSecond, options.rateLimit.burst) },
         Backends,

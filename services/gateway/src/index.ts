@@ -2,6 +2,7 @@
 export { ClientsService, Scopes } from './auth/clients.service';
 export { GATEWAY } from './gateway.definition';
 export { GatewayModule, readRateLimit } from './gateway.module';
+export { readMtlsConfig } from './auth/mtls';
 export { TokenService } from './auth/token.service';
 export { withGatewayAdmin } from './admin/clients.admin';
 export { printGatewaySchema } from './graphql/schema';

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { EnvReader, runClusterService, runMain } from '@credit/runtime';
+import { readMtlsConfig } from './auth/mtls';
 import { GatewayModule, readRateLimit } from './gateway.module';
 
 const env = new EnvReader();
@@ -10,6 +11,7 @@ const options = {
   creditRepairGrpc: env.string('CREDIT_REPAIR_GRPC', '127.0.0.1:50055'),
   objectionGrpc: env.string('OBJECTION_GRPC', '127.0.0.1:50056'),
   rateLimit: readRateLimit(env),
+  mtls: readMtlsConfig(env),
 };
 
 runMain(async () => {

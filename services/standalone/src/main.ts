@@ -8,7 +8,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from '@credit/database';
 import { createEventBus, createLogger, EnvReader, readRuntimeConfig, runMain, startService, type ServiceDeps } from '@credit/runtime';
 import { CreditCheckModule } from '@credit/service-credit-check';
 import { CreditRepairModule } from '@credit/service-credit-repair';
-import { ClientsService, GatewayModule, readRateLimit, Scopes, TokenService } from '@credit/service-gateway';
+import { ClientsService, GatewayModule, readMtlsConfig, readRateLimit, Scopes, TokenService } from '@credit/service-gateway';
 import { JointRewardPunishmentModule } from '@credit/service-joint-reward-punishment';
 import { ObjectionModule } from '@credit/service-objection';
 import { ProvincialExchangeModule, readExchangeSettings } from '@credit/service-provincial-exchange';
@@ -22,6 +22,7 @@ export async function startStandalone(source: Record<string, string | undefined>
   const host = env.string('HOST', '127.0.0.1');
   const port = env.int('PORT', 3000, { min: 0, max: 65535 });
   const rateLimit = readRateLimit(env);
+  const mtls = readMtlsConfig(env);
   env.done();
 
   const log = createLogger({ level: config.logLevel, service: 'standalone' });
@@ -84,6 +85,7 @@ export async function startStandalone(source: Record<string, string | undefined>
         creditRepairGrpc: at(grpc.creditRepair),
         objectionGrpc: at(grpc.objection),
         rateLimit,
+        mtls,
       }),
     { host, port },
     undefined,

@@ -6,6 +6,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import type { Caller } from '../auth/clients.service';
+import { runWithGrpcAudit } from './grpc-audit';
+import type { GrpcCallAudit } from './request-audit.entity';
+
+type AuditedRequest = FastifyRequest & { caller?: Caller; grpcCalls?: GrpcCallAudit[] };
 
 interface AuditRow {
   at: Date;
@@ -16,6 +20,7 @@ interface AuditRow {
   subjectKeyHash: string | null;
   status: number;
   latencyMs: number;
+  grpcCalls: GrpcCallAudit[] | null;
 }
 
 const FLUSH_MS = 200;
@@ -39,15 +44,23 @@ export class AuditService implements BeforeApplicationShutdown {
     @Inject(LOGGER) private readonly log: Logger,
   ) {}
 
-  /** Registers the Fastify hook; call before the app initialises its routes. */
+  /**
+   * Registers the Fastify hooks; call before the app initialises its routes. Each request is handled inside a
+   * list its gRPC calls are recorded into (grpc-audit.ts), written with the request's row.
+   */
   attach(fastify: FastifyInstance): void {
+    fastify.addHook('onRequest', (request, _reply, done) => {
+      const calls: GrpcCallAudit[] = [];
+      (request as AuditedRequest).grpcCalls = calls;
+      runWithGrpcAudit(calls, done);
+    });
     fastify.addHook('onResponse', (request, reply, done) => {
-      this.record(request as FastifyRequest & { caller?: Caller }, reply);
+      this.record(request as AuditedRequest, reply);
       done();
     });
   }
 
-  record(request: FastifyRequest & { caller?: Caller }, reply: FastifyReply): void {
+  record(request: AuditedRequest, reply: FastifyReply): void {
     const url = request.routeOptions.url ?? 'unmatched';
     if (url.startsWith('/health') || url === '/metrics') return;
     const body = request.body as { operationName?: string; query?: string } | undefined;
@@ -62,6 +75,7 @@ export class AuditService implements BeforeApplicationShutdown {
       subjectKeyHash: caller?.subjectKey ? hashSubjectKey(caller.subjectKey) : null,
       status: reply.statusCode,
       latencyMs: reply.elapsedTime,
+      grpcCalls: request.grpcCalls && request.grpcCalls.length > 0 ? [...request.grpcCalls] : null,
     });
     if (this.pending.length >= MAX_BATCH) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS);
@@ -90,12 +104,12 @@ export class AuditService implements BeforeApplicationShutdown {
   private async insert(rows: AuditRow[]): Promise<void> {
     const params: unknown[] = [];
     const values = rows.map((r, i) => {
-      params.push(r.at, r.requestId, r.clientId, r.departmentId, r.operation, r.subjectKeyHash, r.status, r.latencyMs);
-      const o = i * 8;
-      return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5}, $${o + 6}, $${o + 7}, $${o + 8})`;
+      params.push(r.at, r.requestId, r.clientId, r.departmentId, r.operation, r.subjectKeyHash, r.status, r.latencyMs, r.grpcCalls === null ? null : JSON.stringify(r.grpcCalls));
+      const o = i * 9;
+      return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5}, $${o + 6}, $${o + 7}, $${o + 8}, $${o + 9}::jsonb)`;
     });
     await this.dataSource.query(
-      `INSERT INTO gateway.request_audit (at, request_id, client_id, department_id, operation, subject_key_hash, status, latency_ms) VALUES ${values.join(', ')}`,
+      `INSERT INTO gateway.request_audit (at, request_id, client_id, department_id, operation, subject_key_hash, status, latency_ms, grpc_calls) VALUES ${values.join(', ')}`,
       params,
     );
   }

@@ -35,4 +35,19 @@ export class RequestAuditEntity {
 
   @Column({ type: 'real' })
   latencyMs: number;
+
+  /**
+   * The gRPC hop: every service method the request called, in call order, with its status code and latency,
+   * e.g. `[{"method":"credit.v1.CreditCheckService/Check","code":"OK","ms":3.2}]`; null when none was called.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  grpcCalls: GrpcCallAudit[] | null;
+}
+
+/** One gRPC call made while serving a request. */
+export interface GrpcCallAudit {
+  method: string;
+  /** gRPC status name: OK, INVALID_ARGUMENT, PERMISSION_DENIED, DEADLINE_EXCEEDED, CANCELLED, … */
+  code: string;
+  ms: number;
 }

@@ -10,6 +10,10 @@ export class DepartmentEntity {
   @Column({ type: 'text' })
   name: string;
 
+  /** ACTIVE, or SUSPENDED: a suspended department's clients get no tokens and their live tokens are refused. */
+  @Column({ type: 'text', default: 'ACTIVE' })
+  status: string;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }
@@ -31,6 +35,17 @@ export class ApiClientEntity {
 
   @Column({ type: 'text', array: true })
   scopes: string[];
+
+  /**
+   * mTLS binding: SHA-256 fingerprint (64 lowercase hex) of the client certificate the ingress verified. A bound
+   * client must present it on every token request and API call (see docs/SECURITY.md).
+   */
+  @Column({ type: 'text', nullable: true })
+  certificateSha256: string | null;
+
+  /** When the secret was last replaced (the old one stopped working at that moment). */
+  @Column({ type: 'timestamptz', nullable: true })
+  secretRotatedAt: Date | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt: Date | null;

@@ -32,7 +32,7 @@ function replyOf(context: ExecutionContext): FastifyReply | undefined {
   return context.switchToHttp().getResponse<FastifyReply>();
 }
 
-/** Authenticates (JWT), rate-limits per client, and checks the operation's scope — REST and GraphQL alike. */
+/** Authenticates (JWT, and the mTLS certificate of a bound client), rate-limits per client, and checks the operation's scope — REST and GraphQL alike. */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -45,7 +45,7 @@ export class AuthGuard implements CanActivate {
     const scopes = this.reflector.get<string[] | undefined>(SCOPE, context.getHandler());
     if (!scopes) return true;
     const request = requestOf(context);
-    request.caller = await this.tokens.verify(request.headers.authorization);
+    request.caller = await this.tokens.verify(request.headers.authorization, request.headers);
     const wait = this.limiter.take(request.caller.clientId);
     if (wait > 0) {
       replyOf(context)?.header('Retry-After', String(wait));

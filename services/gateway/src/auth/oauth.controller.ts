@@ -27,7 +27,7 @@ export class OAuthController {
   @ApiBody({ schema: { type: 'object', required: ['grant_type'], properties: { grant_type: { type: 'string', enum: ['client_credentials'] }, client_id: { type: 'string' }, client_secret: { type: 'string' }, scope: { type: 'string', example: 'records:write checks:perform' } } } })
   @ApiResponse({ status: 200, description: 'access_token, token_type Bearer, expires_in 900, scope' })
   @ApiResponse({ status: 400, description: 'unsupported_grant_type or invalid_scope (RFC 6749 §5.2)' })
-  @ApiResponse({ status: 401, description: 'invalid_client' })
+  @ApiResponse({ status: 401, description: 'invalid_client (also: a client bound to a TLS client certificate without it — code CLIENT_CERTIFICATE_REQUIRED / _MISMATCH)' })
   async token(@Body() body: TokenRequest | undefined, @Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
     void reply.header('Cache-Control', 'no-store');
     const basic = /^Basic\s+(\S+)$/i.exec(authorization ?? '')?.[1];
@@ -38,7 +38,7 @@ export class OAuthController {
       return this.refuse(reply, 400, 'unsupported_grant_type', AppError.one('VALIDATION', 'UNSUPPORTED_GRANT_TYPE', '仅支持 client_credentials 授权方式', 'Only grant_type=client_credentials is supported', 'grant_type'));
     }
     try {
-      return await this.tokens.issue(clientId ?? '', clientSecret ?? '', body.scope);
+      return await this.tokens.issue(clientId ?? '', clientSecret ?? '', body.scope, reply.request.headers);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       return error.kind === 'FORBIDDEN' ? this.refuse(reply, 400, 'invalid_scope', error) : this.refuse(reply, 401, 'invalid_client', error);

@@ -1,9 +1,10 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign, verify, type KeyObject } from 'node:crypto';
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Optional, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppError } from '@credit/runtime';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { ClientsService, type Caller } from './clients.service';
+import { MTLS_CONFIG, NO_CERTIFICATE, presentedCertificate, requireBoundCertificate, x5tS256, type MtlsConfig } from './mtls';
 import { SigningKeyEntity } from './signing-key.entity';
 
 export const TOKEN_ISSUER = 'credit-platform';
@@ -33,13 +34,14 @@ export class TokenService implements OnModuleInit {
   private signer: { kid: string; key: KeyObject } | null = null;
   private loadedAt = 0;
   /** Tokens whose signature and claims were already verified (until they expire): skips ECDSA per request. */
-  private readonly verified = new Map<string, { clientId: string; departmentId: string; scopes: string[]; exp: number }>();
+  private readonly verified = new Map<string, { clientId: string; departmentId: string; scopes: string[]; exp: number; cnf: string | null }>();
   /** Reloads for an unknown `kid` are limited to one a second, so random kids cannot hammer the database. */
   private lastMissReloadAt = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clients: ClientsService,
+    @Optional() @Inject(MTLS_CONFIG) private readonly mtls: MtlsConfig = {},
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -47,8 +49,11 @@ export class TokenService implements OnModuleInit {
     if (!this.signer) await this.rotate();
   }
 
-  /** Adds a new signing key and retires the current one (it keeps verifying until its tokens expire). */
-  async rotate(): Promise<string> {
+  /**
+   * Adds a new signing key and retires the current one (it keeps verifying until its tokens expire). `within`
+   * runs in the same transaction (the admin audit row).
+   */
+  async rotate(within?: (manager: EntityManager, kid: string) => Promise<void>): Promise<string> {
     const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const kid = randomUUID();
     await this.dataSource.transaction(async (manager) => {
@@ -61,13 +66,23 @@ export class TokenService implements OnModuleInit {
         createdAt: new Date(),
         retiredAt: null,
       });
+      await within?.(manager, kid);
     });
     await this.loadKeys();
     return kid;
   }
 
-  async issue(clientId: string, clientSecret: string, requestedScope?: string): Promise<{ access_token: string; token_type: 'Bearer'; expires_in: number; scope: string }> {
-    const caller = await this.clients.verifySecret(clientId, clientSecret);
+  /**
+   * Issues a token. `headers` are the token request's (the mTLS certificate the ingress passed on); without them
+   * (the standalone demo, server side) a client bound to a certificate is refused.
+   */
+  async issue(
+    clientId: string,
+    clientSecret: string,
+    requestedScope?: string,
+    headers?: Record<string, string | string[] | undefined>,
+  ): Promise<{ access_token: string; token_type: 'Bearer'; expires_in: number; scope: string }> {
+    const caller = await this.clients.verifySecret(clientId, clientSecret, headers ? presentedCertificate(this.mtls, headers) : NO_CERTIFICATE);
     const scopes = requestedScope ? requestedScope.split(' ').filter(Boolean) : caller.scopes;
     const refused = scopes.filter((s) => !caller.scopes.includes(s));
     if (refused.length > 0) throw AppError.one('FORBIDDEN', 'INVALID_SCOPE', `未授予的权限：${refused.join(' ')}`, `Scope not granted to this client: ${refused.join(' ')}`, 'scope');
@@ -75,22 +90,36 @@ export class TokenService implements OnModuleInit {
     const signer = this.signer!;
     const now = Math.floor(Date.now() / 1000);
     const header = b64({ alg: 'ES256', typ: 'JWT', kid: signer.kid });
-    const payload = b64({ iss: TOKEN_ISSUER, aud: TOKEN_AUDIENCE, sub: caller.clientId, dept: caller.departmentId, scope: scopes.join(' '), iat: now, exp: now + TOKEN_TTL_SECONDS, jti: randomUUID() });
+    const payload = b64({ iss: TOKEN_ISSUER, aud: TOKEN_AUDIENCE, sub: caller.clientId, dept: caller.departmentId, scope: scopes.join(' '), iat: now, exp: now + TOKEN_TTL_SECONDS, jti: randomUUID(),
+      // RFC 8705 certificate-bound token: usable only with the certificate it was issued to.
+      ...(caller.certificateSha256 ? { cnf: { 'x5t#S256': x5tS256(caller.certificateSha256) } } : {}) });
     const signature = sign('sha256', Buffer.from(`${header}.${payload}`), { key: signer.key, dsaEncoding: 'ieee-p1363' }).toString('base64url');
     return { access_token: `${header}.${payload}.${signature}`, token_type: 'Bearer', expires_in: TOKEN_TTL_SECONDS, scope: scopes.join(' ') };
   }
 
-  async verify(authorization: string | undefined): Promise<Caller> {
+  /**
+   * Verifies a bearer token; with the request's headers, also the mTLS binding (a bound client's calls must come
+   * with its certificate, and a certificate-bound token only with the certificate it names).
+   */
+  async verify(authorization: string | undefined, headers: Record<string, string | string[] | undefined> = {}): Promise<Caller> {
+    const known = await this.verifiedClaims(authorization);
+    const status = await this.clients.status(known.clientId);
+    if (!status.active) throw unauthenticated('CLIENT_REVOKED', 'The client has been revoked', '客户端已被吊销');
+    const presented = presentedCertificate(this.mtls, headers);
+    requireBoundCertificate(status.certificateSha256, presented);
+    if (known.cnf) requireBoundCertificate(known.cnf, presented);
+    // a fresh Caller per request
+    return { clientId: known.clientId, departmentId: known.departmentId, scopes: [...known.scopes], ...(status.certificateSha256 ? { certificateSha256: status.certificateSha256 } : {}) };
+  }
+
+  private async verifiedClaims(authorization: string | undefined): Promise<{ clientId: string; departmentId: string; scopes: string[]; exp: number; cnf: string | null }> {
     const token = /^Bearer\s+([\w-]+\.[\w-]+\.[\w-]+)$/i.exec(authorization ?? '')?.[1];
     if (!token) throw unauthenticated('UNAUTHENTICATED', 'Missing or malformed bearer token', '缺少或格式错误的访问令牌');
     const known = this.verified.get(token);
-    if (known && known.exp + CLOCK_LEEWAY_SECONDS >= Date.now() / 1000) {
-      if (!(await this.clients.isActive(known.clientId))) throw unauthenticated('CLIENT_REVOKED', 'The client has been revoked', '客户端已被吊销');
-      return { clientId: known.clientId, departmentId: known.departmentId, scopes: [...known.scopes] }; // a fresh Caller per request
-    }
+    if (known && known.exp + CLOCK_LEEWAY_SECONDS >= Date.now() / 1000) return known;
     const [h, p, s] = token.split('.');
     let header: { alg?: string; kid?: string };
-    let claims: { iss?: string; aud?: string; sub?: string; dept?: string; scope?: string; exp?: number; iat?: number };
+    let claims: { iss?: string; aud?: string; sub?: string; dept?: string; scope?: string; exp?: number; iat?: number; cnf?: { 'x5t#S256'?: unknown } };
     try {
       header = JSON.parse(Buffer.from(h, 'base64url').toString());
       claims = JSON.parse(Buffer.from(p, 'base64url').toString());
@@ -111,11 +140,13 @@ export class TokenService implements OnModuleInit {
     if (claims.iss !== TOKEN_ISSUER || claims.aud !== TOKEN_AUDIENCE) throw unauthenticated('TOKEN_INVALID', 'Token issued for another audience', '令牌的签发方或受众不符');
     if (typeof claims.exp !== 'number' || claims.exp + CLOCK_LEEWAY_SECONDS < now) throw unauthenticated('TOKEN_EXPIRED', 'Token expired', '令牌已过期');
     if (!claims.sub || !claims.dept) throw unauthenticated('TOKEN_INVALID', 'Token lacks its subject', '令牌缺少主体');
-    if (!(await this.clients.isActive(claims.sub))) throw unauthenticated('CLIENT_REVOKED', 'The client has been revoked', '客户端已被吊销');
+    const bound = claims.cnf?.['x5t#S256'];
+    if (claims.cnf !== undefined && typeof bound !== 'string') throw unauthenticated('TOKEN_INVALID', 'Malformed certificate confirmation', '令牌的证书绑定格式错误');
     const scopes = (claims.scope ?? '').split(' ').filter(Boolean);
+    const verified = { clientId: claims.sub, departmentId: claims.dept, scopes, exp: claims.exp, cnf: typeof bound === 'string' ? Buffer.from(bound, 'base64url').toString('hex') : null };
     if (this.verified.size >= 10_000) this.verified.clear();
-    this.verified.set(token, { clientId: claims.sub, departmentId: claims.dept, scopes, exp: claims.exp });
-    return { clientId: claims.sub, departmentId: claims.dept, scopes: [...scopes] };
+    this.verified.set(token, verified);
+    return verified;
   }
 
   async jwks(): Promise<{ keys: Record<string, unknown>[] }> {
