@@ -17,12 +17,13 @@ import {
   type ListEntryChanged,
   type RecordCollected,
 } from '@credit/contracts';
-import { subjectKeyForUscc } from '@credit/domain';
+import { addCalendarDays, chinaDateOf, subjectKeyForUscc } from '@credit/domain';
 import { PlatformMetrics } from '@credit/runtime';
 import { eventually, startServiceUnderTest, uniqueUscc, type ServiceUnderTest } from '@credit/testing';
 import { CheckLogQueryService } from '../src/check/check-log.query';
 import { CheckService, type CheckContext } from '../src/check/check.service';
 import { CreditCheckModule } from '../src/credit-check.module';
+import { ProfileService } from '../src/profile/profile.service';
 
 function runVerifyCommand(databaseUrl: string) {
   return spawnSync(process.execPath, ['-r', './tools/register.js', 'tools/check-log-verify.ts'], {
@@ -248,5 +249,55 @@ describe('credit-check: verdicts, check log, objections', () => {
     const broken = runVerifyCommand(svc.db.url);
     expect(broken.status).toBe(1);
     expect(JSON.parse(broken.stdout).firstBroken.seq).toBe(5);
+  });
+});
+
+describe('credit-check: restricted information and the public query', () => {
+  let svc: ServiceUnderTest;
+  let checks: CheckService;
+  let profiles: ProfileService;
+
+  beforeAll(async () => {
+    svc = await startServiceUnderTest('credit_check_disclosure', (deps) => CreditCheckModule.forRoot(deps), { serviceName: 'credit-check' });
+    checks = svc.app.get(CheckService);
+    profiles = svc.app.get(ProfileService);
+  }, 60_000);
+  afterAll(() => svc?.stop());
+
+  it('counts AUTHORISED_ONLY information in the verdict but withholds its details from callers not authorised for it', async () => {
+    const uscc = uniqueUscc();
+    const restricted = { ...seriousRecord(uscc), severity: SeverityTier.SEVERITY_TIER_GENERAL, disclosure: 'AUTHORISED_ONLY', fieldsJson: JSON.stringify({ content: '涉密处罚内容' }) };
+    await svc.publish(Events.RecordCollected, restricted.subject!.key, restricted);
+    const subject = { type: 'LEGAL_PERSON', name: '湖南某建设有限公司', uscc };
+    const plain = await eventually('the record', async () => {
+      const r = await checks.check(subject, context({ matterType: 'ADMIN_LICENSING' }));
+      return r.profile.found ? r : undefined;
+    });
+    expect(plain.verdict.verdict).toBe('REVIEW');
+    expect(plain.profile.records[0]).toMatchObject({ decisionNumber: '（受限信息，需授权查询）', fields: {}, withheld: true });
+    expect(plain.verdict.noticeText).not.toContain(restricted.decisionNumber);
+    expect(JSON.stringify(plain)).not.toContain('涉密处罚内容');
+
+    const authorised = await checks.check(subject, context({ matterType: 'ADMIN_LICENSING', authorisedRestricted: true }));
+    expect(authorised.profile.records[0].decisionNumber).toBe(restricted.decisionNumber);
+    expect(authorised.profile.records[0].fields).toEqual({ content: '涉密处罚内容' });
+  });
+
+  it('shows the public only PUBLIC records in their publicity window, never restricted ones or ID numbers', async () => {
+    const uscc = uniqueUscc();
+    const key = subjectKeyForUscc(uscc);
+    const today = chinaDateOf(new Date());
+    const shown = { ...seriousRecord(uscc), publicityStart: addCalendarDays(today, -10), publicityEnd: addCalendarDays(today, 300), fieldsJson: JSON.stringify({ content: '罚款', legalRepresentativeIdNumber: '430102********1234' }) };
+    const expired = { ...seriousRecord(uscc), publicityStart: addCalendarDays(today, -400), publicityEnd: addCalendarDays(today, -1) };
+    const hidden = { ...seriousRecord(uscc), disclosure: 'AUTHORISED_ONLY', publicityStart: '', publicityEnd: '' };
+    for (const r of [shown, expired, hidden]) await svc.publish(Events.RecordCollected, key, r);
+    const result = await eventually('the three records', async () => {
+      const rows = await svc.db.query(`SELECT 1 FROM credit_check.profile_record WHERE subject_key = $1`, [key]);
+      return rows.length === 3 ? profiles.publicRecords(uscc, today) : undefined;
+    });
+    expect(result.found).toBe(true);
+    expect(result.records.map((r) => r.recordId)).toEqual([shown.recordId]);
+    expect(result.records[0].fields).toEqual({ content: '罚款' }); // the (masked) ID number is not published at all
+    await expect(profiles.publicRecords('91430100MA4L16JQ9X', today)).rejects.toMatchObject({ kind: 'VALIDATION' });
   });
 });

@@ -3,7 +3,7 @@
  * corrections and revocations with full history, the catalogue and who may submit to it.
  */
 import { ClientsService } from '@credit/service-gateway';
-import { obtainToken, penaltyRecord, uniqueUscc } from '@credit/testing';
+import { eventually, obtainToken, penaltyRecord, uniqueUscc } from '@credit/testing';
 import request from 'supertest';
 import { standaloneOnPostgres } from './support';
 
@@ -81,5 +81,20 @@ describe('records API (standalone, PostgreSQL)', () => {
     await api().put(`/api/v1/catalogue/${defaulters.code}/responsibility`).set('authorization', as('office')).send({ departmentId: 'SWJ', responsible: true }).expect(200);
     const { body: nowMine } = await api().get('/api/v1/catalogue?mine=true').set('authorization', as('tax')).expect(200);
     expect(nowMine.map((i: { code: string }) => i.code)).toContain(defaulters.code);
+  });
+
+  it('answers the public query without a token: the penalty in its publicity window, nothing about unknown organisations', async () => {
+    const record = penaltyRecord({ uscc: uniqueUscc() });
+    await api().post('/api/v1/records').set('authorization', as('samr')).send(record).expect(201);
+    const body = await eventually('the record public', async () => {
+      const r = await api().get(`/api/v1/public/organisations/${record.subject.uscc}/records`).expect(200);
+      return r.body.records.length > 0 ? r.body : undefined;
+    });
+    expect(body).toMatchObject({ found: true, uscc: record.subject.uscc });
+    expect(body.records[0]).toMatchObject({ decisionNumber: record.decisionNumber, category: 'PENALTY', severity: 'GENERAL' });
+    const unknown = await api().get(`/api/v1/public/organisations/${uniqueUscc()}/records`).expect(200);
+    expect(unknown.body).toMatchObject({ found: false, records: [] });
+    const bad = await api().get('/api/v1/public/organisations/91430100MA4L16JQ9X/records').expect(400);
+    expect(bad.body.error.code).toBe('USCC_CHECK_DIGIT');
   });
 });

@@ -16,7 +16,7 @@ import {
 } from '@credit/domain';
 import { AppError, PlatformMetrics, SERVICE_DEPS, type ServiceDeps } from '@credit/runtime';
 import { randomUUID } from 'node:crypto';
-import { ProfileService, type ProfileView } from '../profile/profile.service';
+import { ProfileService, visibleProfile, type ProfileView } from '../profile/profile.service';
 import type { ChainedCheckLogRow } from './check-log';
 import { CheckLogWriter } from './check-log.writer';
 
@@ -33,6 +33,8 @@ export interface CheckContext {
   operator: string;
   requesterDepartmentId: string;
   requesterClientId: string;
+  /** The caller may see AUTHORISED_ONLY information (scope personal-data:read). */
+  authorisedRestricted?: boolean;
 }
 
 export interface SubjectIdentifierInput {
@@ -53,7 +55,7 @@ export interface CheckOutcome {
   matterReference: string;
 }
 
-const LIMITS: [keyof CheckContext, number, string][] = [
+const LIMITS: ['matterReference' | 'purpose' | 'operator', number, string][] = [
   ['matterReference', 200, '办件号'],
   ['purpose', 500, '核查目的'],
   ['operator', 100, '经办人'],
@@ -126,7 +128,7 @@ export class CheckService {
   }
 
   private async prepare(subject: ResolvedSubject, matterType: MatterTypeCode, context: CheckContext, batchId: string | null): Promise<Prepared> {
-    const profile = await this.profiles.profileOfResolved(subject);
+    const profile = visibleProfile(await this.profiles.profileOfResolved(subject), context.authorisedRestricted === true);
     const checkedAt = new Date();
     const today = chinaDateOf(checkedAt);
     const policy = this.policies.resolve(this.deps.config.jurisdiction, today);

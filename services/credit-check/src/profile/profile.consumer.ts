@@ -90,12 +90,13 @@ export class ProfileConsumer implements OnModuleInit {
     await ctx.manager.query(
       `INSERT INTO credit_check.profile_record
          (record_id, subject_key, version, catalogue_item_code, category, provider_department_id, decision_number,
-          decision_date, adverse, severity, publicity_start, publicity_end, fields, status, effect_end)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'ACTIVE', $14)
+          decision_date, adverse, severity, publicity_start, publicity_end, fields, status, effect_end, disclosure)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'ACTIVE', $14, $15)
        ON CONFLICT (record_id) DO UPDATE SET
          subject_key = excluded.subject_key, version = excluded.version, decision_date = excluded.decision_date,
          adverse = excluded.adverse, severity = excluded.severity, publicity_start = excluded.publicity_start,
-         publicity_end = excluded.publicity_end, fields = excluded.fields, effect_end = excluded.effect_end
+         publicity_end = excluded.publicity_end, fields = excluded.fields, effect_end = excluded.effect_end,
+         disclosure = excluded.disclosure
        WHERE credit_check.profile_record.version < excluded.version`,
       [
         event.recordId,
@@ -112,6 +113,7 @@ export class ProfileConsumer implements OnModuleInit {
         event.publicityEnd || null,
         JSON.stringify(fields),
         this.effectEnd(event.adverse, severity, event.decisionDate, event.publicityEnd),
+        event.disclosure || 'PUBLIC',
       ],
     );
     await this.recountAdverse(ctx, event.subject.key);

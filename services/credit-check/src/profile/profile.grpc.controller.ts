@@ -1,4 +1,5 @@
 import { Controller } from '@nestjs/common';
+import { chinaDateOf } from '@credit/domain';
 import {
   CreditCheckServiceControllerMethods,
   severityToProto,
@@ -10,13 +11,15 @@ import {
   type CheckRequest,
   type CheckResult,
   type CreditCheckServiceController,
+  type GetPublicRecordsRequest,
   type GetSubjectProfileRequest,
+  type PublicRecords,
   type QueryCheckLogRequest,
   type SubjectProfile,
 } from '@credit/contracts';
 import { CheckLogQueryService } from '../check/check-log.query';
 import { CheckService, type CheckContext, type CheckOutcome } from '../check/check.service';
-import { ProfileService, type ProfileView } from './profile.service';
+import { ProfileService, visibleProfile, type ProfileView } from './profile.service';
 import { ReportGradeRpc } from '../report/report-grade.rpc';
 
 @Controller()
@@ -38,7 +41,7 @@ export class ProfileGrpcController implements CreditCheckServiceController {
   sampleForInspection(r: Parameters<ReportGradeRpc['sampleForInspection']>[0]) { return this.reportsAndGrades.sampleForInspection(r); }
 
   async getSubjectProfile(request: GetSubjectProfileRequest): Promise<SubjectProfile> {
-    return toProfile(await this.profiles.profileOf(subjectFromProto(request.subject)));
+    return toProfile(visibleProfile(await this.profiles.profileOf(subjectFromProto(request.subject)), request.authorisedRestricted));
   }
 
   async check(request: CheckRequest): Promise<CheckResult> {
@@ -53,6 +56,28 @@ export class ProfileGrpcController implements CreditCheckServiceController {
         index: item.index,
         result: item.outcome ? toCheckResult(item.outcome) : undefined,
         errors: (item.errors ?? []).map((e) => ({ code: e.code, field: e.field ?? '', messageZh: e.message.zh, messageEn: e.message.en })),
+      })),
+    };
+  }
+
+  async getPublicRecords(request: GetPublicRecordsRequest): Promise<PublicRecords> {
+    const today = chinaDateOf(new Date());
+    const result = await this.profiles.publicRecords(request.uscc, today);
+    return {
+      found: result.found,
+      name: result.name,
+      uscc: result.uscc,
+      asOf: today,
+      records: result.records.map((r) => ({
+        recordId: r.recordId,
+        catalogueItemCode: r.catalogueItemCode,
+        category: r.category,
+        decisionNumber: r.decisionNumber,
+        decisionDate: r.decisionDate,
+        providerDepartmentId: r.providerDepartmentId,
+        severity: severityToProto(r.severity),
+        publicityEnd: r.publicityEnd ?? '',
+        fieldsJson: JSON.stringify(r.fields),
       })),
     };
   }
@@ -100,6 +125,7 @@ function contextOf(request: CheckRequest | CheckBatchRequest): CheckContext {
     operator: request.operator,
     requesterDepartmentId: request.requesterDepartmentId,
     requesterClientId: request.requesterClientId,
+    authorisedRestricted: request.authorisedRestricted,
   };
 }
 
@@ -167,6 +193,8 @@ function toProfile(view: ProfileView): SubjectProfile {
       fieldsJson: JSON.stringify(r.fields),
       status: r.status,
       objectionId: r.objectionId ?? '',
+      disclosure: r.disclosure,
+      withheld: r.withheld === true,
     })),
     lists: view.lists.map((e) => ({
       entryId: e.entryId,

@@ -8,6 +8,29 @@ import type { ProfileRecordEntity } from './subject-profile.entity';
 export interface ProfileRecordView extends ProfileRecordEntity {
   /** The open objection on the record, if any. */
   objectionId: string | null;
+  /** Decision number and fields withheld: AUTHORISED_ONLY information for a caller not authorised for it. */
+  withheld?: boolean;
+}
+
+/** Fields that may be published: never an ID number (events carry them masked; dropped here altogether). */
+function publicFields(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([key]) => !/id ?number|idnumber|身份证/i.test(key)));
+}
+
+/** What a caller not authorised for restricted information sees of an AUTHORISED_ONLY record. */
+export const WITHHELD_DECISION_NUMBER = '（受限信息，需授权查询）';
+
+/**
+ * The profile as a caller may see it: AUTHORISED_ONLY records keep their effect (they count in the verdict and
+ * are named as evidence) but their decision number and fields are withheld unless the caller is authorised
+ * (scope personal-data:read).
+ */
+export function visibleProfile(view: ProfileView, authorisedRestricted: boolean): ProfileView {
+  if (authorisedRestricted || !view.records.some((r) => r.disclosure === 'AUTHORISED_ONLY')) return view;
+  return {
+    ...view,
+    records: view.records.map((r) => (r.disclosure === 'AUTHORISED_ONLY' ? { ...r, decisionNumber: WITHHELD_DECISION_NUMBER, fields: {}, withheld: true } : r)),
+  };
 }
 
 export interface ProfileListEntryView {
@@ -49,6 +72,7 @@ interface RecordRow {
   fields: Record<string, unknown>;
   status: string;
   effect_end: string | null;
+  disclosure: string;
   objection_id: string | null;
 }
 
@@ -99,6 +123,7 @@ function toRecord(r: RecordRow): ProfileRecordView {
     fields: r.fields,
     status: r.status,
     effectEnd: r.effect_end,
+    disclosure: r.disclosure ?? 'PUBLIC',
     objectionId: r.objection_id,
   };
 }
@@ -107,6 +132,23 @@ function toRecord(r: RecordRow): ProfileRecordView {
 @Injectable()
 export class ProfileService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** 公示查询: PUBLIC information about an organisation that may be shown today. */
+  async publicRecords(uscc: string, today: string) {
+    const resolved = resolveSubject({ type: 'LEGAL_PERSON', name: '-', uscc });
+    if (!resolved.ok) throw AppError.validation(resolved.errors.map((e) => ({ ...e, field: e.field ?? 'uscc' })));
+    const key = resolved.subject.key;
+    const [profile] = await this.dataSource.query<{ name: string }[]>(`SELECT name FROM credit_check.subject_profile WHERE subject_key = $1`, [key]);
+    const rows = await this.dataSource.query<RecordRow[]>(
+      `SELECT * FROM credit_check.profile_record
+        WHERE subject_key = $1 AND disclosure = 'PUBLIC' AND status = 'ACTIVE'
+          AND (NOT adverse OR (publicity_start <= $2::date AND publicity_end > $2::date))
+        ORDER BY decision_date DESC`,
+      [key, today],
+    );
+    const records = rows.map(toRecord).map((r) => ({ ...r, fields: publicFields(r.fields) }));
+    return { found: profile !== undefined, name: profile?.name ?? '', uscc: resolved.subject.uscc ?? uscc, records };
+  }
 
   async profileOf(input: { type: string; name: string; uscc?: string; idNumber?: string }): Promise<ProfileView> {
     const resolved = resolveSubject({ type: input.type as SubjectType, name: input.name, uscc: input.uscc, idNumber: input.idNumber });

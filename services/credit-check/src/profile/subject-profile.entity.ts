@@ -75,6 +75,10 @@ export class ProfileRecordEntity {
   /** First day the record has no effect any more: its publicity end, or its tier's maximum period when not displayed. */
   @Column({ type: 'date', nullable: true })
   effectEnd: string | null;
+
+  /** PUBLIC, GOVERNMENT_SHARED or AUTHORISED_ONLY (the catalogue item's disclosure level). */
+  @Column({ type: 'text', default: 'PUBLIC' })
+  disclosure: string;
 }
 
 /** The list entries of a subject (ListEntryChanged), at the highest sequence seen. */

@@ -185,6 +185,14 @@ export class RecordView {
   @Field({ description: '异议处理中 / under objection' })
   underObjection: boolean;
 
+  @ApiProperty({ description: '公开等级 PUBLIC | GOVERNMENT_SHARED | AUTHORISED_ONLY / disclosure level' })
+  @Field({ description: '公开等级 PUBLIC | GOVERNMENT_SHARED | AUTHORISED_ONLY / disclosure level' })
+  disclosure: string;
+
+  @ApiProperty({ description: '受限信息未授权：文号与信息项不予显示（仍计入核查结论）/ restricted: decision number and fields withheld (still counted)' })
+  @Field({ description: '受限信息未授权：文号与信息项不予显示（仍计入核查结论）/ restricted: withheld from this caller (still counted)' })
+  withheld: boolean;
+
   @ApiProperty({ type: 'object', additionalProperties: true })
   @Field(() => GraphQLJSON)
   fields: Record<string, unknown>;

@@ -10,4 +10,16 @@ describe('RateLimiter', () => {
     expect(limiter.take('a', t0 + 500)).toBe(0); // 0.5 s × 2/s = one token back
     expect(limiter.take('a', t0 + 500)).toBeGreaterThan(0);
   });
+
+  it('keeps memory bounded under many keys (e.g. IP addresses) without forgetting a bucket still in use', () => {
+    const limiter = new RateLimiter(1, 2, 100);
+    const t0 = 1_000_000;
+    limiter.take('busy', t0);
+    limiter.take('busy', t0); // empty bucket: must be remembered
+    for (let i = 0; i < 150; i += 1) limiter.take(`ip-${i}`, t0 - 10_000 + i); // old, refilled by t0 + 1 s
+    limiter.take('late', t0 + 1000);
+    expect(limiter.size).toBeLessThanOrEqual(101);
+    expect(limiter.take('busy', t0 + 1000)).toBe(0); // one token back after 1 s, not a fresh bucket of 2
+    expect(limiter.take('busy', t0 + 1000)).toBe(1);
+  });
 });

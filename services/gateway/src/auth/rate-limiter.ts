@@ -9,6 +9,8 @@ export class RateLimiter {
   constructor(
     private readonly ratePerSecond: number,
     private readonly burst: number,
+    /** Keys kept before idle buckets are dropped (public endpoints key by IP address, an unbounded set). */
+    private readonly maxKeys = 100_000,
   ) {}
 
   /** Takes one token; returns 0 when allowed, else the seconds to wait. */
@@ -17,10 +19,21 @@ export class RateLimiter {
     bucket.tokens = Math.min(this.burst, bucket.tokens + ((now - bucket.at) / 1000) * this.ratePerSecond);
     bucket.at = now;
     this.buckets.set(clientId, bucket);
+    if (this.buckets.size > this.maxKeys) this.prune(now);
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;
       return 0;
     }
     return Math.max(1, Math.ceil((1 - bucket.tokens) / this.ratePerSecond));
+  }
+
+  /** Drops buckets that have refilled completely: forgetting them changes no answer. */
+  private prune(now: number): void {
+    const full = (this.burst / this.ratePerSecond) * 1000;
+    for (const [key, bucket] of this.buckets) if (now - bucket.at >= full) this.buckets.delete(key);
+  }
+
+  get size(): number {
+    return this.buckets.size;
   }
 }

@@ -20,6 +20,7 @@ export class ChecksApi {
       operator: input.operator ?? '',
       requesterDepartmentId: caller.departmentId,
       requesterClientId: caller.clientId,
+      authorisedRestricted: mayReadRestricted(caller),
     });
     caller.subjectKey = result.subject?.key;
     return toCheckResult(result);
@@ -34,6 +35,7 @@ export class ChecksApi {
       operator: input.operator ?? '',
       requesterDepartmentId: caller.departmentId,
       requesterClientId: caller.clientId,
+      authorisedRestricted: mayReadRestricted(caller),
     });
     return {
       batchId: result.batchId,
@@ -63,6 +65,11 @@ export class ChecksApi {
       nextCursor: page.nextCursor || undefined,
     };
   }
+}
+
+/** AUTHORISED_ONLY information (授权查询) is shown to clients with personal-data:read (or the credit office). */
+function mayReadRestricted(caller: Caller): boolean {
+  return caller.scopes.includes(Scopes.personalDataRead) || caller.scopes.includes(Scopes.admin);
 }
 
 export function toCheckResult(result: CheckResult): CheckResultView {
@@ -106,6 +113,8 @@ export function toCheckResult(result: CheckResult): CheckResultView {
       publicityEnd: r.publicityEnd || undefined,
       status: r.status,
       underObjection: r.objectionId !== '',
+      disclosure: r.disclosure || 'PUBLIC',
+      withheld: r.withheld,
       fields: JSON.parse(r.fieldsJson || '{}'),
     })),
     lists: profile.lists.map((e) => ({

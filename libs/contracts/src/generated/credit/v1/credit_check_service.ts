@@ -14,6 +14,8 @@ import { FieldError, SeverityTier, SubjectInput, SubjectRef } from "./common";
 export interface GetSubjectProfileRequest {
   subject: SubjectInput | undefined;
   requesterDepartmentId: string;
+  /** The caller may see information of disclosure level AUTHORISED_ONLY (scope personal-data:read). */
+  authorisedRestricted: boolean;
 }
 
 export interface ProfileRecord {
@@ -33,6 +35,12 @@ export interface ProfileRecord {
   status: string;
   /** The open objection on this record, if any ("under objection"). */
   objectionId: string;
+  /**
+   * PUBLIC, GOVERNMENT_SHARED or AUTHORISED_ONLY. AUTHORISED_ONLY records are withheld (decision number and
+   * fields) from callers not authorised for them; they still count in the verdict.
+   */
+  disclosure: string;
+  withheld: boolean;
 }
 
 export interface ListMembership {
@@ -74,6 +82,7 @@ export interface CheckRequest {
   operator: string;
   requesterDepartmentId: string;
   requesterClientId: string;
+  authorisedRestricted: boolean;
 }
 
 export interface LocalizedText {
@@ -142,6 +151,7 @@ export interface CheckBatchRequest {
   operator: string;
   requesterDepartmentId: string;
   requesterClientId: string;
+  authorisedRestricted: boolean;
 }
 
 export interface CheckBatchItem {
@@ -333,8 +343,37 @@ export interface InspectionSample {
   subjects: SampledSubject[];
 }
 
+export interface GetPublicRecordsRequest {
+  /** The organisation's USCC (the public query covers legal persons only: persons' penalties are not public). */
+  uscc: string;
+}
+
+export interface PublicRecord {
+  recordId: string;
+  catalogueItemCode: string;
+  /** PENALTY, LICENSING, … */
+  category: string;
+  decisionNumber: string;
+  decisionDate: string;
+  providerDepartmentId: string;
+  severity: SeverityTier;
+  /** YYYY-MM-DD; empty for information shown while in force. */
+  publicityEnd: string;
+  /** The item's public fields (authority, basis, content, …) as JSON; never ID numbers. */
+  fieldsJson: string;
+}
+
+export interface PublicRecords {
+  found: boolean;
+  name: string;
+  uscc: string;
+  records: PublicRecord[];
+  /** YYYY-MM-DD (Asia/Shanghai) the answer is for. */
+  asOf: string;
+}
+
 function createBaseGetSubjectProfileRequest(): GetSubjectProfileRequest {
-  return { subject: undefined, requesterDepartmentId: "" };
+  return { subject: undefined, requesterDepartmentId: "", authorisedRestricted: false };
 }
 
 export const GetSubjectProfileRequest: MessageFns<GetSubjectProfileRequest> = {
@@ -344,6 +383,9 @@ export const GetSubjectProfileRequest: MessageFns<GetSubjectProfileRequest> = {
     }
     if (message.requesterDepartmentId !== "") {
       writer.uint32(18).string(message.requesterDepartmentId);
+    }
+    if (message.authorisedRestricted !== false) {
+      writer.uint32(24).bool(message.authorisedRestricted);
     }
     return writer;
   },
@@ -377,6 +419,14 @@ export const GetSubjectProfileRequest: MessageFns<GetSubjectProfileRequest> = {
             message.requesterDepartmentId = reader.string();
             continue;
           }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.authorisedRestricted = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -406,6 +456,8 @@ function createBaseProfileRecord(): ProfileRecord {
     fieldsJson: "",
     status: "",
     objectionId: "",
+    disclosure: "",
+    withheld: false,
   };
 }
 
@@ -452,6 +504,12 @@ export const ProfileRecord: MessageFns<ProfileRecord> = {
     }
     if (message.objectionId !== "") {
       writer.uint32(114).string(message.objectionId);
+    }
+    if (message.disclosure !== "") {
+      writer.uint32(122).string(message.disclosure);
+    }
+    if (message.withheld !== false) {
+      writer.uint32(128).bool(message.withheld);
     }
     return writer;
   },
@@ -579,6 +637,22 @@ export const ProfileRecord: MessageFns<ProfileRecord> = {
             }
 
             message.objectionId = reader.string();
+            continue;
+          }
+          case 15: {
+            if (tag !== 122) {
+              break;
+            }
+
+            message.disclosure = reader.string();
+            continue;
+          }
+          case 16: {
+            if (tag !== 128) {
+              break;
+            }
+
+            message.withheld = reader.bool();
             continue;
           }
         }
@@ -860,6 +934,7 @@ function createBaseCheckRequest(): CheckRequest {
     operator: "",
     requesterDepartmentId: "",
     requesterClientId: "",
+    authorisedRestricted: false,
   };
 }
 
@@ -885,6 +960,9 @@ export const CheckRequest: MessageFns<CheckRequest> = {
     }
     if (message.requesterClientId !== "") {
       writer.uint32(58).string(message.requesterClientId);
+    }
+    if (message.authorisedRestricted !== false) {
+      writer.uint32(64).bool(message.authorisedRestricted);
     }
     return writer;
   },
@@ -956,6 +1034,14 @@ export const CheckRequest: MessageFns<CheckRequest> = {
             }
 
             message.requesterClientId = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.authorisedRestricted = reader.bool();
             continue;
           }
         }
@@ -1499,6 +1585,7 @@ function createBaseCheckBatchRequest(): CheckBatchRequest {
     operator: "",
     requesterDepartmentId: "",
     requesterClientId: "",
+    authorisedRestricted: false,
   };
 }
 
@@ -1524,6 +1611,9 @@ export const CheckBatchRequest: MessageFns<CheckBatchRequest> = {
     }
     if (message.requesterClientId !== "") {
       writer.uint32(58).string(message.requesterClientId);
+    }
+    if (message.authorisedRestricted !== false) {
+      writer.uint32(64).bool(message.authorisedRestricted);
     }
     return writer;
   },
@@ -1595,6 +1685,14 @@ export const CheckBatchRequest: MessageFns<CheckBatchRequest> = {
             }
 
             message.requesterClientId = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.authorisedRestricted = reader.bool();
             continue;
           }
         }
@@ -3425,6 +3523,286 @@ export const InspectionSample: MessageFns<InspectionSample> = {
   },
 };
 
+function createBaseGetPublicRecordsRequest(): GetPublicRecordsRequest {
+  return { uscc: "" };
+}
+
+export const GetPublicRecordsRequest: MessageFns<GetPublicRecordsRequest> = {
+  encode(message: GetPublicRecordsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.uscc !== "") {
+      writer.uint32(10).string(message.uscc);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetPublicRecordsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetPublicRecordsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.uscc = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBasePublicRecord(): PublicRecord {
+  return {
+    recordId: "",
+    catalogueItemCode: "",
+    category: "",
+    decisionNumber: "",
+    decisionDate: "",
+    providerDepartmentId: "",
+    severity: 0,
+    publicityEnd: "",
+    fieldsJson: "",
+  };
+}
+
+export const PublicRecord: MessageFns<PublicRecord> = {
+  encode(message: PublicRecord, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.recordId !== "") {
+      writer.uint32(10).string(message.recordId);
+    }
+    if (message.catalogueItemCode !== "") {
+      writer.uint32(18).string(message.catalogueItemCode);
+    }
+    if (message.category !== "") {
+      writer.uint32(26).string(message.category);
+    }
+    if (message.decisionNumber !== "") {
+      writer.uint32(34).string(message.decisionNumber);
+    }
+    if (message.decisionDate !== "") {
+      writer.uint32(42).string(message.decisionDate);
+    }
+    if (message.providerDepartmentId !== "") {
+      writer.uint32(50).string(message.providerDepartmentId);
+    }
+    if (message.severity !== 0) {
+      writer.uint32(56).int32(message.severity);
+    }
+    if (message.publicityEnd !== "") {
+      writer.uint32(66).string(message.publicityEnd);
+    }
+    if (message.fieldsJson !== "") {
+      writer.uint32(74).string(message.fieldsJson);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PublicRecord {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePublicRecord();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.recordId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.catalogueItemCode = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.category = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.decisionNumber = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.decisionDate = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.providerDepartmentId = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.severity = reader.int32() as any;
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.publicityEnd = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.fieldsJson = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBasePublicRecords(): PublicRecords {
+  return { found: false, name: "", uscc: "", records: [], asOf: "" };
+}
+
+export const PublicRecords: MessageFns<PublicRecords> = {
+  encode(message: PublicRecords, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.found !== false) {
+      writer.uint32(8).bool(message.found);
+    }
+    if (message.name !== "") {
+      writer.uint32(18).string(message.name);
+    }
+    if (message.uscc !== "") {
+      writer.uint32(26).string(message.uscc);
+    }
+    for (const v of message.records) {
+      PublicRecord.encode(v!, writer.uint32(34).fork()).join();
+    }
+    if (message.asOf !== "") {
+      writer.uint32(42).string(message.asOf);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PublicRecords {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePublicRecords();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.found = reader.bool();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.uscc = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.records.push(PublicRecord.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.asOf = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
 /** Internal RPC of credit-check; reached only from the gateway. */
 
 export interface CreditCheckServiceClient {
@@ -3441,6 +3819,13 @@ export interface CreditCheckServiceClient {
   /** The check log, newest first, filtered; a department sees only its own checks unless `all_departments`. */
 
   queryCheckLog(request: QueryCheckLogRequest, metadata?: Metadata): Observable<CheckLogPage>;
+
+  /**
+   * 公示查询: what may be shown to the public about an organisation — PUBLIC records in their publicity window
+   * (penalties) or in force (licences and other positive information); ID numbers never included.
+   */
+
+  getPublicRecords(request: GetPublicRecordsRequest, metadata?: Metadata): Observable<PublicRecords>;
 
   /** 信用报告: issues a signed report (JSON + PDF) for a subject, valid creditReport.validityMonths, stored. */
 
@@ -3493,6 +3878,16 @@ export interface CreditCheckServiceController {
     metadata?: Metadata,
   ): Promise<CheckLogPage> | Observable<CheckLogPage> | CheckLogPage;
 
+  /**
+   * 公示查询: what may be shown to the public about an organisation — PUBLIC records in their publicity window
+   * (penalties) or in force (licences and other positive information); ID numbers never included.
+   */
+
+  getPublicRecords(
+    request: GetPublicRecordsRequest,
+    metadata?: Metadata,
+  ): Promise<PublicRecords> | Observable<PublicRecords> | PublicRecords;
+
   /** 信用报告: issues a signed report (JSON + PDF) for a subject, valid creditReport.validityMonths, stored. */
 
   issueCreditReport(
@@ -3543,6 +3938,7 @@ export function CreditCheckServiceControllerMethods() {
       "check",
       "checkBatch",
       "queryCheckLog",
+      "getPublicRecords",
       "issueCreditReport",
       "getCreditReport",
       "verifyCreditReport",
