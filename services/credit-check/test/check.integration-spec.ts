@@ -23,6 +23,7 @@ import { eventually, startServiceUnderTest, uniqueUscc, type ServiceUnderTest } 
 import { CheckLogQueryService } from '../src/check/check-log.query';
 import { CheckService, type CheckContext } from '../src/check/check.service';
 import { CreditCheckModule } from '../src/credit-check.module';
+import { GradeService } from '../src/grade/grade.service';
 import { ProfileService } from '../src/profile/profile.service';
 
 function runVerifyCommand(databaseUrl: string) {
@@ -299,5 +300,19 @@ describe('credit-check: restricted information and the public query', () => {
     expect(result.records.map((r) => r.recordId)).toEqual([shown.recordId]);
     expect(result.records[0].fields).toEqual({ content: '罚款' }); // the (masked) ID number is not published at all
     await expect(profiles.publicRecords('91430100MA4L16JQ9X', today)).rejects.toMatchObject({ kind: 'VALIDATION' });
+  });
+
+  it('applies the graded-supervision measures of the current grade in checks on inspections', async () => {
+    const uscc = uniqueUscc();
+    const serious = seriousRecord(uscc);
+    await svc.publish(Events.RecordCollected, serious.subject!.key, serious);
+    const subject = { type: 'LEGAL_PERSON', name: '湖南某建设有限公司', uscc };
+    await eventually('the record', async () => ((await checks.check(subject, context({ matterType: 'INSPECTION' }))).profile.found ? true : undefined));
+    await svc.app.get(GradeService).refreshSubjects([serious.subject!.key]);
+    const graded = await checks.check(subject, context({ matterType: 'INSPECTION' }));
+    expect(['C', 'D']).toContain(graded.profile.grade);
+    const sampling = graded.verdict.measures.find((m) => m.measure.code === 'R-GRADE-CD-INCREASED-SAMPLING');
+    expect(sampling).toMatchObject({ status: 'APPLIES' });
+    expect(sampling!.groups).toContain(`GRADE_${graded.profile.grade}`);
   });
 });

@@ -120,4 +120,16 @@ describe('check verdicts', () => {
     expect(decideVerdict(org([general], [entry({ listType: 'KEY_ATTENTION' })]), 'FISCAL_FUNDS', asOf, params).verdict).toBe('REVIEW');
     expect(decideVerdict(org([general]), 'ADMIN_LICENSING', asOf, params).verdict).toBe('REVIEW');
   });
+
+  it('applies the graded-supervision measures of the subject’s grade (分级分类) on inspections', () => {
+    const licence = record({ recordId: 'lic', adverse: false, severity: null, decisionDate: '2026-03-01', effectEnd: null });
+    const gradeA = decideVerdict({ ...org([licence]), grade: 'A' }, 'INSPECTION', asOf, params);
+    expect(codes(gradeA)).toContain('I-GRADE-A-REDUCED-SAMPLING');
+    expect(gradeA.measures.find((m) => m.measure.code === 'I-GRADE-A-REDUCED-SAMPLING')!.groups).toContain('GRADE_A');
+    const gradeD = decideVerdict({ ...org([record()]), grade: 'D' }, 'INSPECTION', asOf, params);
+    expect(codes(gradeD)).toContain('R-GRADE-CD-INCREASED-SAMPLING');
+    expect(gradeD.verdict).toBe('REVIEW');
+    // no grade known: nothing grade-targeted
+    expect(codes(decideVerdict(org([licence]), 'INSPECTION', asOf, params))).not.toContain('I-GRADE-A-REDUCED-SAMPLING');
+  });
 });

@@ -58,6 +58,8 @@ export interface ListEntryFact {
 export interface SubjectFacts {
   /** False when the platform holds nothing about the subject. */
   readonly known: boolean;
+  /** Credit grade (分级分类) when one is current; grade-targeted measures apply only with a grade. */
+  readonly grade?: 'A' | 'B' | 'C' | 'D' | null;
   readonly subjectType: SubjectType;
   readonly records: readonly RecordFact[];
   readonly listEntries: readonly ListEntryFact[];
@@ -74,8 +76,8 @@ export interface ApplicableMeasure {
   readonly measure: JointMeasure;
   /** SUSPENDED: the information it rests on is under objection, so it is not executed (seed 003 §二(四)6). */
   readonly status: MeasureStatus;
-  /** Why the subject is targeted: the groups matched. */
-  readonly groups: readonly MeasureTargetList[];
+  /** Why the subject is targeted: the groups matched, and `GRADE_<g>` when the grade matched. */
+  readonly groups: readonly string[];
   /** Records and list entries the measure rests on. */
   readonly evidenceIds: readonly string[];
 }
@@ -181,15 +183,16 @@ export function decideVerdict(
   for (const measure of measuresForMatter(matterType, measures)) {
     if (measure.target.subjectTypes && !measure.target.subjectTypes.includes(facts.subjectType)) continue;
     const matched = groups.filter((g) => measure.target.lists.includes(g.list) && (!g.relatedOnly || measure.target.relatedPersons === true));
-    if (matched.length === 0) continue;
+    const gradeMatch = facts.known && facts.grade ? (measure.target.grades ?? []).includes(facts.grade) : false;
+    if (matched.length === 0 && !gradeMatch) continue;
     // Incentives never go to a subject with adverse information in force, even under objection.
     if (measure.type === 'INCENTIVE' && groups.some((g) => g.list === 'SERIOUS_DISHONESTY' || g.list === 'KEY_ATTENTION' || g.list === 'ANY_ADVERSE')) continue;
     const live = matched.flatMap((g) => g.live);
     const suspended = matched.flatMap((g) => g.suspended);
     applicable.push({
       measure,
-      status: live.length > 0 || measure.type === 'INCENTIVE' ? 'APPLIES' : 'SUSPENDED',
-      groups: matched.map((g) => g.list),
+      status: live.length > 0 || gradeMatch || measure.type === 'INCENTIVE' ? 'APPLIES' : 'SUSPENDED',
+      groups: [...matched.map((g) => g.list), ...(gradeMatch ? [`GRADE_${facts.grade}`] : [])],
       evidenceIds: live.length > 0 ? live : suspended,
     });
   }

@@ -218,5 +218,5 @@ export function factsOf(profile: ProfileView, subject: ResolvedSubject) {
     identifyingDepartmentId: e.identifyingDepartmentId,
     basisText: e.basisText,
   }));
-  return { known: profile.found, subjectType: subject.type, records, listEntries };
+  return { known: profile.found, subjectType: subject.type, records, listEntries, grade: profile.grade };
 }

@@ -54,6 +54,8 @@ export interface ProfileView {
   lists: ProfileListEntryView[];
   adverseCount: number;
   updatedAt: Date | null;
+  /** The current credit grade, when it is up to date (a stale grade is not used). */
+  grade: 'A' | 'B' | 'C' | 'D' | null;
 }
 
 interface RecordRow {
@@ -158,8 +160,11 @@ export class ProfileService {
 
   async profileOfResolved(subject: ResolvedSubject): Promise<ProfileView> {
     // One round trip: the profile row, its records and list entries with their open objections (a check reads nothing else).
-    const [row] = await this.dataSource.query<{ name: string | null; adverse_count: number | null; updated_at: Date | null; records: RecordRow[]; entries: EntryRow[] }[]>(
+    const [row] = await this.dataSource.query<{ name: string | null; adverse_count: number | null; updated_at: Date | null; records: RecordRow[]; entries: EntryRow[]; grade: string | null }[]>(
       `SELECT p.name, p.adverse_count, p.updated_at,
+              (SELECT g.grade FROM credit_check.subject_grade g
+                WHERE g.subject_key = $1 AND g.change_seq <= g.graded_seq
+                  AND (g.valid_until IS NULL OR g.valid_until > (now() AT TIME ZONE 'Asia/Shanghai')::date)) AS grade,
               coalesce((SELECT json_agg(r ORDER BY r.decision_date DESC) FROM (
                  SELECT pr.*, (SELECT o.objection_id FROM credit_check.profile_objection o
                                 WHERE o.subject_key = $1 AND o.open AND o.target_type = 'RECORD' AND o.target_id = pr.record_id::text LIMIT 1) AS objection_id
@@ -184,6 +189,7 @@ export class ProfileService {
       },
       records,
       lists: row.entries.map(toEntry),
+      grade: profile ? ((row.grade as ProfileView['grade']) ?? null) : null,
       adverseCount: profile?.adverseCount ?? 0,
       updatedAt: profile?.updatedAt ?? null,
     };
