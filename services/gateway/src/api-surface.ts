@@ -17,6 +17,8 @@ import { ObjectionsResolver } from './objections/objections.resolver';
 import { FeedbackApi } from './feedback/feedback-api.service';
 import { FeedbackController } from './feedback/feedback.controller';
 import { FeedbackResolver } from './feedback/feedback.resolver';
+import { ImportsApi } from './imports/imports-api.service';
+import { ImportsController } from './imports/imports.controller';
 import { PublicApi, PublicController } from './public/public.controller';
 import { RecordsApi } from './records/records-api.service';
 import { RecordsController } from './records/records.controller';
@@ -32,7 +34,7 @@ import { RepairsResolver } from './repairs/repairs.resolver';
  * The public API surface in one place: the gateway module serves it, and the schema / OpenAPI generators build
  * the checked-in `schema.gql` and `openapi.json` from the same lists, so they cannot drift apart.
  */
-export const REST_CONTROLLERS = [RestController, RecordsController, ChecksController, ObjectionsController, RepairsController, ListsController, FeedbackController, ReportsController, PublicController, OAuthController, AdminController];
+export const REST_CONTROLLERS = [RestController, RecordsController, ImportsController, ChecksController, ObjectionsController, RepairsController, ListsController, FeedbackController, ReportsController, PublicController, OAuthController, AdminController];
 export const GRAPHQL_RESOLVERS = [PlatformResolver, RecordsResolver, ChecksResolver, ObjectionsResolver, RepairsResolver, ListsResolver, FeedbackResolver, ReportsResolver, AdminResolver];
 /** The services the controllers and resolvers call (stubbed when only documentation is built). */
-export const API_SERVICES = [PlatformApi, RecordsApi, ChecksApi, ObjectionsApi, RepairsApi, ListsApi, FeedbackApi, ReportsApi, PublicApi, AdminApi];
+export const API_SERVICES = [PlatformApi, RecordsApi, ImportsApi, ChecksApi, ObjectionsApi, RepairsApi, ListsApi, FeedbackApi, ReportsApi, PublicApi, AdminApi];

@@ -1,4 +1,5 @@
 import { CatalogueItemEntity, CatalogueResponsibilityEntity } from './catalogue/catalogue-item.entity';
+import { ImportBatchEntity, ImportRowErrorEntity } from './imports/import-batch.entity';
 import { CreditRecordEntity, CreditRecordVersionEntity } from './records/credit-record.entity';
 import { DataQualityIssueEntity } from './records/data-quality-issue.entity';
 import { SubjectEntity } from './records/subject.entity';
@@ -10,4 +11,6 @@ export const RECORD_COLLECTION_ENTITIES = [
   CreditRecordEntity,
   CreditRecordVersionEntity,
   DataQualityIssueEntity,
+  ImportBatchEntity,
+  ImportRowErrorEntity,
 ];

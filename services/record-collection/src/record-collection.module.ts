@@ -3,6 +3,8 @@ import { ServiceCoreModule, type ServiceDefinition, type ServiceDeps } from '@cr
 import { CatalogueService } from './catalogue/catalogue.service';
 import { RECORD_COLLECTION_MIGRATIONS } from './database/migrations';
 import { RECORD_COLLECTION_ENTITIES } from './entities';
+import { ImportsGrpcController } from './imports/imports.grpc.controller';
+import { ImportsService } from './imports/imports.service';
 import { ReactionsConsumer } from './reactions/reactions.consumer';
 import { PublicitySweepService } from './records/publicity-sweep.service';
 import { RecordStatusService } from './records/record-status.service';
@@ -26,8 +28,8 @@ export class RecordCollectionModule {
     return {
       module: RecordCollectionModule,
       imports: [ServiceCoreModule.forRoot(RECORD_COLLECTION, deps)],
-      controllers: [RecordsGrpcController],
-      providers: [CatalogueService, RecordsService, RecordStatusService, PublicitySweepService, ReactionsConsumer],
+      controllers: [RecordsGrpcController, ImportsGrpcController],
+      providers: [CatalogueService, RecordsService, RecordStatusService, PublicitySweepService, ReactionsConsumer, ImportsService],
     };
   }
 }

@@ -97,4 +97,30 @@ describe('records API (standalone, PostgreSQL)', () => {
     const bad = await api().get('/api/v1/public/organisations/91430100MA4L16JQ9X/records').expect(400);
     expect(bad.body.error.code).toBe('USCC_CHECK_DIGIT');
   });
+
+  it('imports an NDJSON upload, stores the good lines and reports each bad line with its field', async () => {
+    const good = [penaltyRecord(), penaltyRecord()];
+    const bad = { ...penaltyRecord(), decisionDate: '2026-02-30' };
+    const body = [good[0], bad, good[1]].map((r) => JSON.stringify(r)).join('\n') + '\n';
+    const batchKey = `ndjson-${Date.now()}`;
+    const upload = await api()
+      .post(`/api/v1/imports?batchKey=${batchKey}`)
+      .set('authorization', as('samr'))
+      .set('content-type', 'application/x-ndjson')
+      .send(body);
+    expect(upload.status).toBe(201);
+    expect(upload.body).toMatchObject({ received: 3, accepted: 2, rejected: 1 });
+    const status = await api().get(`/api/v1/imports/${upload.body.importId}`).set('authorization', as('samr')).expect(200);
+    expect(status.body.status).toBe('COMPLETED');
+    const errors = await api().get(`/api/v1/imports/${upload.body.importId}/errors?format=ndjson`).set('authorization', as('samr')).expect(200);
+    const lines = String(errors.text).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toEqual([expect.objectContaining({ line: 2, field: 'decisionDate' })]);
+    // the same upload again (same batch key) creates nothing new
+    const again = await api().post(`/api/v1/imports?batchKey=${batchKey}`).set('authorization', as('samr')).set('content-type', 'application/x-ndjson').send(body);
+    expect(again.body).toMatchObject({ created: 2 });
+    const [{ n }] = await pg.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM record_collection.credit_record WHERE decision_number = ANY($1)`, [good.map((r) => r.decisionNumber)]);
+    expect(n).toBe(2);
+    // another department does not see the batch
+    await api().get(`/api/v1/imports/${upload.body.importId}`).set('authorization', as('tax')).expect(404);
+  });
 });

@@ -71,7 +71,7 @@ interface Provenance {
 }
 
 /** A row that passed every check: ready to be stored. */
-interface PreparedRow {
+export interface PreparedRow {
   index: number;
   item: CatalogueItemEntity;
   subject: StoredSubject;
@@ -112,6 +112,7 @@ const CHUNK_ROWS = 250;
 @Injectable()
 export class RecordsService {
   private readonly policies = defaultPolicyRegistry();
+  private readonly windows = new Map<string, { start: string; maxEnd: string; policyVersion: string }>();
 
   constructor(
     private readonly uow: UnitOfWork,
@@ -139,19 +140,33 @@ export class RecordsService {
     if (!provider) {
       throw AppError.one('UNAUTHENTICATED', 'DEPARTMENT_REQUIRED', '缺少提交部门', 'The submitting department is missing.', 'providerDepartmentId');
     }
-    const items = await this.catalogue.currentItems(inputs.map((i) => i.catalogueItemCode?.trim() ?? ''));
-    const results: RowResult[] = [];
-    const valid: PreparedRow[] = [];
-    inputs.forEach((input, index) => {
-      const prepared = this.prepare(provider, input, index, items);
-      if ('errors' in prepared) results.push({ index, outcome: 'REJECTED', kind: prepared.kind, errors: prepared.errors });
-      else valid.push(prepared);
-    });
+    const { rejected: results, valid } = await this.prepareRows(provider, inputs);
     for (let start = 0; start < valid.length; start += CHUNK_ROWS) {
       const chunk = valid.slice(start, start + CHUNK_ROWS);
       results.push(...(await this.withRaceRetry(() => this.uow.run((tx) => this.storeRows(tx, provider, chunk)))));
     }
     return results.sort((a, b) => a.index - b.index);
+  }
+
+  /**
+   * Validates rows of one provider (bulk imports use it with `storePrepared`): the rejected with their
+   * errors (index = position in `inputs`), the valid ready to be stored.
+   */
+  async prepareRows(provider: string, inputs: RecordRowInput[]): Promise<{ rejected: RowResult[]; valid: PreparedRow[] }> {
+    const items = await this.catalogue.currentItems([...new Set(inputs.map((i) => i.catalogueItemCode?.trim() ?? ''))]);
+    const rejected: RowResult[] = [];
+    const valid: PreparedRow[] = [];
+    inputs.forEach((input, index) => {
+      const prepared = this.prepare(provider, input, index, items);
+      if ('errors' in prepared) rejected.push({ index, outcome: 'REJECTED', kind: prepared.kind, errors: prepared.errors });
+      else valid.push(prepared);
+    });
+    return { rejected, valid };
+  }
+
+  /** Stores prepared rows in the caller's transaction (the same path as SubmitRecords). */
+  storePrepared(tx: Transaction, provider: string, rows: PreparedRow[]): Promise<RowResult[]> {
+    return this.storeRows(tx, provider, rows);
   }
 
   /** The provider's explicit correction: a new version with the changes merged over the current content. */
@@ -334,16 +349,29 @@ export class RecordsService {
       newSubjects.set(s.key, { key: s.key, type: s.type, name: s.name, uscc: s.uscc ?? null, maskedIdNumber: s.maskedIdNumber ?? null });
     };
 
-    const existing = await manager
-      .createQueryBuilder(CreditRecordEntity, 'r')
-      .where('r.provider_department_id = :provider', { provider })
-      .andWhere('(r.catalogue_item_code, r.decision_number) IN (SELECT * FROM unnest(CAST(:codes AS text[]), CAST(:numbers AS text[])))', {
-        codes: rows.map((r) => r.item.code),
-        numbers: rows.map((r) => r.decisionNumber),
-      })
-      .orderBy('r.id')
-      .setLock('pessimistic_write')
-      .getMany();
+    const existing: CreditRecordEntity[] = (
+      await manager.query(
+        `SELECT id, provider_department_id, catalogue_item_code, decision_number, subject_key, current_version, content_hash, status,
+                publicity_end::text AS publicity_end, period_end::text AS period_end
+           FROM record_collection.credit_record
+          WHERE provider_department_id = $1 AND (catalogue_item_code, decision_number) IN (SELECT * FROM unnest($2::text[], $3::text[]))
+          ORDER BY id FOR UPDATE`,
+        [provider, rows.map((r) => r.item.code), rows.map((r) => r.decisionNumber)],
+      )
+    ).map((r: Record<string, string | number | null>) =>
+      Object.assign(new CreditRecordEntity(), {
+        id: r.id,
+        providerDepartmentId: r.provider_department_id,
+        catalogueItemCode: r.catalogue_item_code,
+        decisionNumber: r.decision_number,
+        subjectKey: r.subject_key,
+        currentVersion: Number(r.current_version),
+        contentHash: r.content_hash,
+        status: r.status,
+        publicityEnd: r.publicity_end,
+        periodEnd: r.period_end,
+      }),
+    );
     const byNaturalKey = new Map(existing.map((r) => [naturalKey(r.catalogueItemCode, r.decisionNumber), r]));
     const inserted = new Set<CreditRecordEntity>();
     const updated = new Set<CreditRecordEntity>();
@@ -488,18 +516,74 @@ export class RecordsService {
       results.push({ index: row.index, recordId: record.id, version, outcome, subjectKey: subject.key, nameMismatch });
     }
 
+    // One statement per table whatever the number of rows (arrays through unnest: no parameter limit).
     if (newSubjects.size > 0) {
-      await manager.createQueryBuilder().insert().into(SubjectEntity).values([...newSubjects.values()]).orIgnore().execute();
-    }
-    if (inserted.size > 0) await manager.insert(CreditRecordEntity, [...inserted]);
-    for (const record of updated) {
-      await manager.update(
-        CreditRecordEntity,
-        { id: record.id },
-        { currentVersion: record.currentVersion, contentHash: record.contentHash, subjectKey: record.subjectKey, publicityEnd: record.publicityEnd, periodEnd: record.periodEnd },
+      const s = [...newSubjects.values()];
+      await manager.query(
+        `INSERT INTO record_collection.subject (key, type, name, uscc, masked_id_number)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) ON CONFLICT DO NOTHING`,
+        [s.map((x) => x.key), s.map((x) => x.type), s.map((x) => x.name), s.map((x) => x.uscc ?? null), s.map((x) => x.maskedIdNumber ?? null)],
       );
     }
-    if (versions.length > 0) await manager.insert(CreditRecordVersionEntity, versions as never);
+    if (inserted.size > 0) {
+      const r = [...inserted];
+      await manager.query(
+        `INSERT INTO record_collection.credit_record (id, provider_department_id, catalogue_item_code, decision_number, subject_key,
+           current_version, content_hash, status, publicity_end, period_end)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[], $9::date[], $10::date[])`,
+        [
+          r.map((x) => x.id),
+          r.map((x) => x.providerDepartmentId),
+          r.map((x) => x.catalogueItemCode),
+          r.map((x) => x.decisionNumber),
+          r.map((x) => x.subjectKey),
+          r.map((x) => x.currentVersion),
+          r.map((x) => x.contentHash),
+          r.map((x) => x.status),
+          r.map((x) => x.publicityEnd),
+          r.map((x) => x.periodEnd),
+        ],
+      );
+    }
+    if (updated.size > 0) {
+      const r = [...updated];
+      await manager.query(
+        `UPDATE record_collection.credit_record c
+            SET current_version = u.version, content_hash = u.hash, subject_key = u.subject_key, publicity_end = u.publicity_end, period_end = u.period_end
+           FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::date[], $6::date[]) AS u(id, version, hash, subject_key, publicity_end, period_end)
+          WHERE c.id = u.id`,
+        [r.map((x) => x.id), r.map((x) => x.currentVersion), r.map((x) => x.contentHash), r.map((x) => x.subjectKey), r.map((x) => x.publicityEnd), r.map((x) => x.periodEnd)],
+      );
+    }
+    if (versions.length > 0) {
+      const v = versions;
+      await manager.query(
+        `INSERT INTO record_collection.credit_record_version (record_id, version, catalogue_item_version, subject_key, subject_name, decision_date,
+           severity, fields, publicity_start, publicity_end, policy_version, content_hash, change_kind, reason, submitted_by_department_id,
+           objection_id, related_persons)
+         SELECT * FROM unnest($1::uuid[], $2::int[], $3::int[], $4::text[], $5::text[], $6::date[], $7::text[], $8::jsonb[], $9::date[], $10::date[],
+           $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::jsonb[])`,
+        [
+          v.map((x) => x.recordId),
+          v.map((x) => x.version),
+          v.map((x) => x.catalogueItemVersion),
+          v.map((x) => x.subjectKey),
+          v.map((x) => x.subjectName),
+          v.map((x) => x.decisionDate),
+          v.map((x) => x.severity),
+          v.map((x) => JSON.stringify(x.fields)),
+          v.map((x) => x.publicityStart),
+          v.map((x) => x.publicityEnd),
+          v.map((x) => x.policyVersion),
+          v.map((x) => x.contentHash),
+          v.map((x) => x.changeKind),
+          v.map((x) => x.reason),
+          v.map((x) => x.submittedByDepartmentId),
+          v.map((x) => x.objectionId),
+          v.map((x) => JSON.stringify(x.relatedPersons)),
+        ],
+      );
+    }
     if (issues.length > 0) await manager.insert(DataQualityIssueEntity, issues);
     return results;
   }
@@ -511,10 +595,18 @@ export class RecordsService {
    */
   private publicity(item: CatalogueItemEntity, subject: StoredSubject, severity: SeverityTier | null, decisionDate: string) {
     if (!item.adverse || !severity) return null;
-    const policy = this.policies.resolve(this.deps.config.jurisdiction, decisionDate);
-    const window = publicityWindow(severity, decisionDate, policy.parameters);
+    // The registry is fixed for the process: a window depends only on (tier, date); bulk imports repeat both.
+    const key = `${severity}|${decisionDate}`;
+    let cached = this.windows.get(key);
+    if (!cached) {
+      const policy = this.policies.resolve(this.deps.config.jurisdiction, decisionDate);
+      const window = publicityWindow(severity, decisionDate, policy.parameters);
+      cached = { start: window.start, maxEnd: window.maxEnd, policyVersion: policy.versionIds.join('+') };
+      if (this.windows.size >= 20_000) this.windows.clear();
+      this.windows.set(key, cached);
+    }
     const displayed = item.disclosure === 'PUBLIC' && subject.type !== SubjectType.NATURAL_PERSON;
-    return { start: window.start, end: displayed ? window.maxEnd : null, periodEnd: window.maxEnd, policyVersion: policy.versionIds.join('+') };
+    return { start: cached.start, end: displayed ? cached.maxEnd : null, periodEnd: cached.maxEnd, policyVersion: cached.policyVersion };
   }
 }
 

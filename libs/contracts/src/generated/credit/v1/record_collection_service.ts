@@ -12,6 +12,21 @@ import { Observable } from "rxjs";
 import { FieldError, SeverityTier, SubjectInput } from "./common";
 import { RecordStatus, RelatedPerson } from "./records";
 
+export enum ImportFormat {
+  IMPORT_FORMAT_UNSPECIFIED = 0,
+  /**
+   * IMPORT_FORMAT_NDJSON - One JSON object per line: {catalogueItemCode?, subject:{type,name,uscc?,idNumber?}, decisionNumber,
+   * decisionDate, severity?, fields:{...}}.
+   */
+  IMPORT_FORMAT_NDJSON = 1,
+  /**
+   * IMPORT_FORMAT_CSV - Line 1 is the header row. Columns: catalogueItemCode?, subjectType, subjectName, uscc, idNumber,
+   * decisionNumber, decisionDate, severity, fieldsJson? (a JSON object); every other column is a field.
+   */
+  IMPORT_FORMAT_CSV = 2,
+  UNRECOGNIZED = -1,
+}
+
 export interface SubmitRecordRequest {
   /** The authenticated department submitting (from the gateway's token, never from the body). */
   providerDepartmentId: string;
@@ -169,6 +184,83 @@ export interface SetCatalogueResponsibilityRequest {
   departmentId: string;
   /** true grants, false withdraws. */
   responsible: boolean;
+}
+
+export interface CreateImportRequest {
+  /** From the gateway's token. */
+  providerDepartmentId: string;
+  format: ImportFormat;
+  /** Used for rows that name no catalogue item. */
+  defaultCatalogueItemCode: string;
+  /** The client's idempotency key for the batch (e.g. its file name + hash); empty: always a new batch. */
+  clientBatchKey: string;
+}
+
+export interface AppendImportRowsRequest {
+  providerDepartmentId: string;
+  importId: string;
+  /** Line number of rows[0] in the file, from 1 (for CSV, line 1 is the header). */
+  firstLine: number;
+  /** Raw lines, without the line terminator. Blank lines are skipped. */
+  rows: string[];
+}
+
+export interface CompleteImportRequest {
+  providerDepartmentId: string;
+  importId: string;
+  /** The file's last line number (0: whatever has been received). */
+  lastLine: number;
+}
+
+export interface GetImportRequest {
+  importId: string;
+  /** When set, only this department's import is visible. */
+  providerDepartmentId: string;
+}
+
+export interface ImportView {
+  importId: string;
+  providerDepartmentId: string;
+  format: ImportFormat;
+  defaultCatalogueItemCode: string;
+  clientBatchKey: string;
+  /** RECEIVING or COMPLETED. */
+  status: string;
+  /** The next line the service expects (every line before it is processed). */
+  nextLine: number;
+  /** Data rows received (header and blank lines not counted). */
+  received: number;
+  /** Rows stored as a new record (CREATED) or a new version (NEW_VERSION). */
+  accepted: number;
+  created: number;
+  newVersions: number;
+  /** Rows identical to what is stored (re-submissions and duplicates within the file). */
+  unchanged: number;
+  rejected: number;
+  /** RFC 3339 */
+  createdAt: string;
+  completedAt: string;
+}
+
+export interface GetImportErrorsRequest {
+  importId: string;
+  providerDepartmentId: string;
+  /** "csv" (default) or "ndjson". */
+  format: string;
+  /** Paging: problems of lines after this one (0: from the start). */
+  afterLine: number;
+  /** At most this many lines' problems (default and maximum 10,000). */
+  limit: number;
+}
+
+export interface ImportErrors {
+  contentType: string;
+  /** Columns / keys: line, field, code, messageZh, messageEn. The CSV header row only on the first page. */
+  content: string;
+  /** Problems in this page. */
+  count: number;
+  /** The after_line of the next page; 0 when this is the last page. */
+  nextAfterLine: number;
 }
 
 function createBaseSubmitRecordRequest(): SubmitRecordRequest {
@@ -1675,6 +1767,674 @@ export const SetCatalogueResponsibilityRequest: MessageFns<SetCatalogueResponsib
   },
 };
 
+function createBaseCreateImportRequest(): CreateImportRequest {
+  return { providerDepartmentId: "", format: 0, defaultCatalogueItemCode: "", clientBatchKey: "" };
+}
+
+export const CreateImportRequest: MessageFns<CreateImportRequest> = {
+  encode(message: CreateImportRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.providerDepartmentId !== "") {
+      writer.uint32(10).string(message.providerDepartmentId);
+    }
+    if (message.format !== 0) {
+      writer.uint32(16).int32(message.format);
+    }
+    if (message.defaultCatalogueItemCode !== "") {
+      writer.uint32(26).string(message.defaultCatalogueItemCode);
+    }
+    if (message.clientBatchKey !== "") {
+      writer.uint32(34).string(message.clientBatchKey);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CreateImportRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCreateImportRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.providerDepartmentId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.format = reader.int32() as any;
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.defaultCatalogueItemCode = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.clientBatchKey = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseAppendImportRowsRequest(): AppendImportRowsRequest {
+  return { providerDepartmentId: "", importId: "", firstLine: 0, rows: [] };
+}
+
+export const AppendImportRowsRequest: MessageFns<AppendImportRowsRequest> = {
+  encode(message: AppendImportRowsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.providerDepartmentId !== "") {
+      writer.uint32(10).string(message.providerDepartmentId);
+    }
+    if (message.importId !== "") {
+      writer.uint32(18).string(message.importId);
+    }
+    if (message.firstLine !== 0) {
+      writer.uint32(24).int64(message.firstLine);
+    }
+    for (const v of message.rows) {
+      writer.uint32(34).string(v!);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AppendImportRowsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAppendImportRowsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.providerDepartmentId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.importId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.firstLine = longToNumber(reader.int64());
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.rows.push(reader.string());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseCompleteImportRequest(): CompleteImportRequest {
+  return { providerDepartmentId: "", importId: "", lastLine: 0 };
+}
+
+export const CompleteImportRequest: MessageFns<CompleteImportRequest> = {
+  encode(message: CompleteImportRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.providerDepartmentId !== "") {
+      writer.uint32(10).string(message.providerDepartmentId);
+    }
+    if (message.importId !== "") {
+      writer.uint32(18).string(message.importId);
+    }
+    if (message.lastLine !== 0) {
+      writer.uint32(24).int64(message.lastLine);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CompleteImportRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCompleteImportRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.providerDepartmentId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.importId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.lastLine = longToNumber(reader.int64());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseGetImportRequest(): GetImportRequest {
+  return { importId: "", providerDepartmentId: "" };
+}
+
+export const GetImportRequest: MessageFns<GetImportRequest> = {
+  encode(message: GetImportRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.importId !== "") {
+      writer.uint32(10).string(message.importId);
+    }
+    if (message.providerDepartmentId !== "") {
+      writer.uint32(18).string(message.providerDepartmentId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetImportRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetImportRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.importId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.providerDepartmentId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseImportView(): ImportView {
+  return {
+    importId: "",
+    providerDepartmentId: "",
+    format: 0,
+    defaultCatalogueItemCode: "",
+    clientBatchKey: "",
+    status: "",
+    nextLine: 0,
+    received: 0,
+    accepted: 0,
+    created: 0,
+    newVersions: 0,
+    unchanged: 0,
+    rejected: 0,
+    createdAt: "",
+    completedAt: "",
+  };
+}
+
+export const ImportView: MessageFns<ImportView> = {
+  encode(message: ImportView, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.importId !== "") {
+      writer.uint32(10).string(message.importId);
+    }
+    if (message.providerDepartmentId !== "") {
+      writer.uint32(18).string(message.providerDepartmentId);
+    }
+    if (message.format !== 0) {
+      writer.uint32(24).int32(message.format);
+    }
+    if (message.defaultCatalogueItemCode !== "") {
+      writer.uint32(34).string(message.defaultCatalogueItemCode);
+    }
+    if (message.clientBatchKey !== "") {
+      writer.uint32(42).string(message.clientBatchKey);
+    }
+    if (message.status !== "") {
+      writer.uint32(50).string(message.status);
+    }
+    if (message.nextLine !== 0) {
+      writer.uint32(56).int64(message.nextLine);
+    }
+    if (message.received !== 0) {
+      writer.uint32(64).int64(message.received);
+    }
+    if (message.accepted !== 0) {
+      writer.uint32(72).int64(message.accepted);
+    }
+    if (message.created !== 0) {
+      writer.uint32(80).int64(message.created);
+    }
+    if (message.newVersions !== 0) {
+      writer.uint32(88).int64(message.newVersions);
+    }
+    if (message.unchanged !== 0) {
+      writer.uint32(96).int64(message.unchanged);
+    }
+    if (message.rejected !== 0) {
+      writer.uint32(104).int64(message.rejected);
+    }
+    if (message.createdAt !== "") {
+      writer.uint32(114).string(message.createdAt);
+    }
+    if (message.completedAt !== "") {
+      writer.uint32(122).string(message.completedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ImportView {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseImportView();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.importId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.providerDepartmentId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.format = reader.int32() as any;
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.defaultCatalogueItemCode = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.clientBatchKey = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.status = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.nextLine = longToNumber(reader.int64());
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.received = longToNumber(reader.int64());
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              break;
+            }
+
+            message.accepted = longToNumber(reader.int64());
+            continue;
+          }
+          case 10: {
+            if (tag !== 80) {
+              break;
+            }
+
+            message.created = longToNumber(reader.int64());
+            continue;
+          }
+          case 11: {
+            if (tag !== 88) {
+              break;
+            }
+
+            message.newVersions = longToNumber(reader.int64());
+            continue;
+          }
+          case 12: {
+            if (tag !== 96) {
+              break;
+            }
+
+            message.unchanged = longToNumber(reader.int64());
+            continue;
+          }
+          case 13: {
+            if (tag !== 104) {
+              break;
+            }
+
+            message.rejected = longToNumber(reader.int64());
+            continue;
+          }
+          case 14: {
+            if (tag !== 114) {
+              break;
+            }
+
+            message.createdAt = reader.string();
+            continue;
+          }
+          case 15: {
+            if (tag !== 122) {
+              break;
+            }
+
+            message.completedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseGetImportErrorsRequest(): GetImportErrorsRequest {
+  return { importId: "", providerDepartmentId: "", format: "", afterLine: 0, limit: 0 };
+}
+
+export const GetImportErrorsRequest: MessageFns<GetImportErrorsRequest> = {
+  encode(message: GetImportErrorsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.importId !== "") {
+      writer.uint32(10).string(message.importId);
+    }
+    if (message.providerDepartmentId !== "") {
+      writer.uint32(18).string(message.providerDepartmentId);
+    }
+    if (message.format !== "") {
+      writer.uint32(26).string(message.format);
+    }
+    if (message.afterLine !== 0) {
+      writer.uint32(32).int64(message.afterLine);
+    }
+    if (message.limit !== 0) {
+      writer.uint32(40).int32(message.limit);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetImportErrorsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetImportErrorsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.importId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.providerDepartmentId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.format = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.afterLine = longToNumber(reader.int64());
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.limit = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseImportErrors(): ImportErrors {
+  return { contentType: "", content: "", count: 0, nextAfterLine: 0 };
+}
+
+export const ImportErrors: MessageFns<ImportErrors> = {
+  encode(message: ImportErrors, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.contentType !== "") {
+      writer.uint32(10).string(message.contentType);
+    }
+    if (message.content !== "") {
+      writer.uint32(18).string(message.content);
+    }
+    if (message.count !== 0) {
+      writer.uint32(24).int64(message.count);
+    }
+    if (message.nextAfterLine !== 0) {
+      writer.uint32(32).int64(message.nextAfterLine);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ImportErrors {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseImportErrors();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.contentType = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.content = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.count = longToNumber(reader.int64());
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.nextAfterLine = longToNumber(reader.int64());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
 /**
  * Internal RPC of record-collection; reached only from the gateway. The department ids come from the
  * gateway's token, never from a request body.
@@ -1792,6 +2552,102 @@ export function RecordCollectionServiceControllerMethods() {
 }
 
 export const RECORD_COLLECTION_SERVICE_NAME = "RecordCollectionService";
+
+export interface RecordImportServiceClient {
+  /** Opens an import batch, or returns the existing one for the same (department, client batch key). */
+
+  createImport(request: CreateImportRequest, metadata?: Metadata): Observable<ImportView>;
+
+  /**
+   * Stores a chunk of raw lines starting at `first_line`. Lines already processed are skipped (a resumed
+   * upload may resend chunks); a chunk that starts after the next expected line is refused
+   * (IMPORT_LINE_GAP, with the expected line in the message and in ImportView.next_line).
+   */
+
+  appendImportRows(request: AppendImportRowsRequest, metadata?: Metadata): Observable<ImportView>;
+
+  /** Ends the upload: every line up to `last_line` must have been received. */
+
+  completeImport(request: CompleteImportRequest, metadata?: Metadata): Observable<ImportView>;
+
+  getImport(request: GetImportRequest, metadata?: Metadata): Observable<ImportView>;
+
+  /** Every rejected row's problems, as CSV (with a header row) or NDJSON, ordered by line. */
+
+  getImportErrors(request: GetImportErrorsRequest, metadata?: Metadata): Observable<ImportErrors>;
+}
+
+export interface RecordImportServiceController {
+  /** Opens an import batch, or returns the existing one for the same (department, client batch key). */
+
+  createImport(
+    request: CreateImportRequest,
+    metadata?: Metadata,
+  ): Promise<ImportView> | Observable<ImportView> | ImportView;
+
+  /**
+   * Stores a chunk of raw lines starting at `first_line`. Lines already processed are skipped (a resumed
+   * upload may resend chunks); a chunk that starts after the next expected line is refused
+   * (IMPORT_LINE_GAP, with the expected line in the message and in ImportView.next_line).
+   */
+
+  appendImportRows(
+    request: AppendImportRowsRequest,
+    metadata?: Metadata,
+  ): Promise<ImportView> | Observable<ImportView> | ImportView;
+
+  /** Ends the upload: every line up to `last_line` must have been received. */
+
+  completeImport(
+    request: CompleteImportRequest,
+    metadata?: Metadata,
+  ): Promise<ImportView> | Observable<ImportView> | ImportView;
+
+  getImport(request: GetImportRequest, metadata?: Metadata): Promise<ImportView> | Observable<ImportView> | ImportView;
+
+  /** Every rejected row's problems, as CSV (with a header row) or NDJSON, ordered by line. */
+
+  getImportErrors(
+    request: GetImportErrorsRequest,
+    metadata?: Metadata,
+  ): Promise<ImportErrors> | Observable<ImportErrors> | ImportErrors;
+}
+
+export function RecordImportServiceControllerMethods() {
+  return function (constructor: Function) {
+    const grpcMethods: string[] = [
+      "createImport",
+      "appendImportRows",
+      "completeImport",
+      "getImport",
+      "getImportErrors",
+    ];
+    for (const method of grpcMethods) {
+      const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
+      GrpcMethod("RecordImportService", method)(constructor.prototype[method], method, descriptor);
+      Object.defineProperty(constructor.prototype, method, descriptor);
+    }
+    const grpcStreamMethods: string[] = [];
+    for (const method of grpcStreamMethods) {
+      const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
+      GrpcStreamMethod("RecordImportService", method)(constructor.prototype[method], method, descriptor);
+      Object.defineProperty(constructor.prototype, method, descriptor);
+    }
+  };
+}
+
+export const RECORD_IMPORT_SERVICE_NAME = "RecordImportService";
+
+function longToNumber(int64: { toString(): string }): number {
+  const num = globalThis.Number(int64.toString());
+  if (num > globalThis.Number.MAX_SAFE_INTEGER) {
+    throw new globalThis.Error("Value is larger than Number.MAX_SAFE_INTEGER");
+  }
+  if (num < globalThis.Number.MIN_SAFE_INTEGER) {
+    throw new globalThis.Error("Value is smaller than Number.MIN_SAFE_INTEGER");
+  }
+  return num;
+}
 
 interface MessageFns<T> {
   encode(message: T, writer?: BinaryWriter): BinaryWriter;

@@ -1,0 +1,166 @@
+// Bulk-import benchmark (issue 3 §7): N generated province-scale records imported through record-collection's
+// RecordImportService (gRPC on loopback, chunks of raw NDJSON lines, as the gateway's upload forwards them),
+// timed until every record is stored AND consumed by credit-check (credit_check.profile_record). In the same
+// run a plain `\copy` (psql) of the same rows into a bare table is the physical limit.
+//   node -r ./tools/register.js tools/bench/import-records.ts [--records 1000000] [--chunk 5000] [--batches 1] [--kafka]
+// Standalone: record-collection and credit-check in this one process on the local PostgreSQL with the in-process
+// bus (a log table in the same database). --kafka: the same with the Kafka test broker (libs/testing kafka).
+import { spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { credentials, loadPackageDefinition, type ServiceError } from '@grpc/grpc-js';
+import { loadSync } from '@grpc/proto-loader';
+import type { INestApplication } from '@nestjs/common';
+import { allTopics, ImportFormat, PROTO_ROOT, ProtoFiles, type ImportView } from '@credit/contracts';
+import { createEventBus, createLogger, EnvReader, GRPC_LOADER_OPTIONS, readRuntimeConfig, startService, type ServiceDeps } from '@credit/runtime';
+import { CreditCheckModule } from '@credit/service-credit-check';
+import { generateRecord, RecordCollectionModule, toNdjsonLine } from '@credit/service-record-collection';
+import { createTestDatabase, ensureKafkaTestBrokerBuilt, freePort, startKafkaTestBroker, type KafkaTestBroker } from '@credit/testing';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const RECORDS = arg('records', 1_000_000);
+const CHUNK = arg('chunk', 5_000);
+const BATCHES = arg('batches', 1);
+const KAFKA = process.argv.includes('--kafka');
+/** Profiling aid: no credit-check (storage and outbox relay only). */
+const STORAGE_ONLY = process.argv.includes('--storage-only');
+const SEED = 20261123;
+
+type Rpc = Record<string, (req: unknown, cb: (e: ServiceError | null, r: unknown) => void) => void>;
+const call = <T>(client: Rpc, method: string, request: unknown) =>
+  new Promise<T>((resolve, reject) => client[method](request, (error, response) => (error ? reject(error) : resolve(response as T))));
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
+const rate = (n: number, ms: number) => Math.round((n * 1000) / ms).toLocaleString('en-US');
+
+/** Writes the data set: one NDJSON file per batch (the import) and one CSV of the same rows (the COPY). */
+async function writeFiles(dir: string): Promise<{ ndjson: string[]; csv: string }> {
+  const ndjson = Array.from({ length: BATCHES }, (_, b) => join(dir, `records-${b}.ndjson`));
+  const outs = ndjson.map((f) => createWriteStream(f));
+  const csvPath = join(dir, 'records.csv');
+  const csv = createWriteStream(csvPath);
+  const q = (s: string | undefined) => (s === undefined ? '' : `"${s.replace(/"/g, '""')}"`);
+  for (let n = 0; n < RECORDS; n += 1) {
+    const record = generateRecord(n, { seed: SEED, department: `BENCH-${n % BATCHES}` });
+    outs[n % BATCHES].write(toNdjsonLine(record) + '\n');
+    const s = record.subject;
+    csv.write(
+      [record.department, record.catalogueItemCode, s.type, q(s.name), s.uscc ?? '', s.idNumber ?? '', q(record.decisionNumber), record.decisionDate, record.severity ?? '', q(JSON.stringify(record.fields))].join(',') + '\n',
+    );
+    for (const stream of [outs[n % BATCHES], csv]) if (stream.writableNeedDrain) await new Promise<void>((r) => stream.once('drain', () => r()));
+  }
+  await Promise.all([...outs, csv].map((s) => new Promise((r) => s.end(r))));
+  return { ndjson, csv: csvPath };
+}
+
+/** Uploads one file as one import batch, chunk after chunk; returns the final counters. */
+async function importFile(client: Rpc, file: string, department: string): Promise<ImportView> {
+  const batch = await call<ImportView>(client, 'createImport', { providerDepartmentId: department, format: ImportFormat.IMPORT_FORMAT_NDJSON, clientBatchKey: file });
+  let rows: string[] = [];
+  let first = 1;
+  let line = 0;
+  for await (const text of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
+    line += 1;
+    rows.push(text);
+    if (rows.length === CHUNK) {
+      await call(client, 'appendImportRows', { providerDepartmentId: department, importId: batch.importId, firstLine: first, rows });
+      first = line + 1;
+      rows = [];
+    }
+  }
+  if (rows.length > 0) await call(client, 'appendImportRows', { providerDepartmentId: department, importId: batch.importId, firstLine: first, rows });
+  return call<ImportView>(client, 'completeImport', { providerDepartmentId: department, importId: batch.importId, lastLine: line });
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-import-'));
+  const db = await createTestDatabase('bench_import');
+  const apps: INestApplication[] = [];
+  let broker: KafkaTestBroker | null = null;
+  let bus: Awaited<ReturnType<typeof createEventBus>> | null = null;
+  try {
+    let t = Date.now();
+    const files = await writeFiles(dir);
+    console.log(`generated ${RECORDS.toLocaleString('en-US')} records in ${seconds(Date.now() - t)} s`);
+
+    const env: Record<string, string> = { DATABASE_URL: db.url, LOG_LEVEL: 'warn' };
+    if (KAFKA) {
+      ensureKafkaTestBrokerBuilt();
+      broker = await startKafkaTestBroker({ brokers: 1, topics: allTopics().map((name) => ({ name, partitions: 6, replicas: 1 })) });
+      env.KAFKA_BROKERS = broker.bootstrap.join(',');
+      env.KAFKA_SESSION_TIMEOUT_MS = '6000';
+    }
+    const config = readRuntimeConfig(new EnvReader(env));
+    const log = createLogger({ level: 'warn', service: 'bench' });
+    bus = await createEventBus(config, { clientId: 'bench', databaseUrl: db.url, log });
+    const deps = (service: string): ServiceDeps => ({ config, databaseUrl: db.url, embeddedDatabase: false, bus: bus!, log: createLogger({ level: 'warn', service }), poolSize: 5 });
+    const grpcPort = await freePort();
+    apps.push(
+      await startService({
+        serviceName: 'record-collection',
+        module: RecordCollectionModule.forRoot(deps('record-collection')),
+        deps: deps('record-collection'),
+        http: { host: '127.0.0.1', port: 0 },
+        grpc: { host: '127.0.0.1', port: grpcPort, protoFile: ProtoFiles.recordCollection },
+      }),
+    );
+    if (!STORAGE_ONLY) apps.push(await startService({ serviceName: 'credit-check', module: CreditCheckModule.forRoot(deps('credit-check')), deps: deps('credit-check'), http: { host: '127.0.0.1', port: 0 } }));
+    const definition = loadSync(join(PROTO_ROOT, ProtoFiles.recordCollection), GRPC_LOADER_OPTIONS);
+    const pkg = loadPackageDefinition(definition) as unknown as { credit: { v1: Record<string, new (url: string, c: unknown, o: unknown) => Rpc> } };
+    const client = new pkg.credit.v1.RecordImportService(`127.0.0.1:${grpcPort}`, credentials.createInsecure(), {
+      'grpc.max_send_message_length': 64 * 1024 * 1024,
+      'grpc.max_receive_message_length': 64 * 1024 * 1024,
+    });
+    const consumed = async () => (STORAGE_ONLY ? 0 : Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM credit_check.profile_record'))[0].n));
+
+    // The import: until every chunk is stored (CompleteImport answered), then until credit-check has every record.
+    t = Date.now();
+    let consumedAtEnd = 0;
+    const progress = setInterval(() => {
+      void consumed().then((n) => process.stdout.write(`  … consumed ${n.toLocaleString('en-US')} after ${seconds(Date.now() - t)} s\n`));
+    }, 10_000);
+    const views = await Promise.all(files.ndjson.map((f, b) => importFile(client, f, `BENCH-${b}`)));
+    const stored = Date.now() - t;
+    consumedAtEnd = await consumed();
+    const accepted = views.reduce((s, v) => s + Number(v.accepted), 0);
+    const rejected = views.reduce((s, v) => s + Number(v.rejected), 0);
+    while (!STORAGE_ONLY && (await consumed()) < accepted) await new Promise((r) => setTimeout(r, 100));
+    clearInterval(progress);
+    const endToEnd = Date.now() - t;
+
+    // The physical limit: the same rows COPYed into a bare table (no indexes, no validation).
+    await db.query(`CREATE TABLE bench_copy (department text, catalogue_item_code text, subject_type text, subject_name text, uscc text, id_number text,
+      decision_number text, decision_date date, severity text, fields jsonb)`);
+    t = Date.now();
+    const copy = spawnSync('psql', [db.url, '-v', 'ON_ERROR_STOP=1', '-c', `\\copy bench_copy FROM '${files.csv}' CSV`], { encoding: 'utf8' });
+    const copied = Date.now() - t;
+    if (copy.status !== 0) throw new Error(`COPY failed: ${copy.stderr}`);
+
+    const mode = KAFKA ? 'Kafka (test broker)' : 'standalone (in-process bus)';
+    console.log(`\n${mode}, ${RECORDS.toLocaleString('en-US')} records, ${BATCHES} batch(es), chunks of ${CHUNK} lines`);
+    console.log(`accepted ${accepted.toLocaleString('en-US')}, rejected ${rejected}`);
+    console.log(`| measure | time s | records/s |\n|---|---|---|`);
+    console.log(`| import into storage (CompleteImport answered) | ${seconds(stored)} | ${rate(accepted, stored)} |`);
+    console.log(`| end to end (every record in credit_check.profile_record) | ${seconds(endToEnd)} | ${rate(accepted, endToEnd)} |`);
+    console.log(`| plain \\copy into a bare table | ${seconds(copied)} | ${rate(RECORDS, copied)} |`);
+    console.log(`consumed by credit-check when the import ended: ${consumedAtEnd.toLocaleString('en-US')}; last record checkable ${seconds(endToEnd - stored)} s after the import's end`);
+    console.log(`import / COPY = ${(copied / stored).toFixed(3)} (storage), ${(copied / endToEnd).toFixed(3)} (end to end)`);
+    (client as unknown as { close(): void }).close();
+  } finally {
+    for (const app of apps.reverse()) await app.close();
+    await bus?.close();
+    await broker?.stop();
+    await db.drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
