@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   chinaDateOf,
@@ -79,9 +79,10 @@ const due = (asOfParam: string) => `(g.change_seq > g.graded_seq OR g.valid_unti
  * Sampling over many subjects is then one query over the stored grades.
  */
 @Injectable()
-export class GradeService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class GradeService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private timer: NodeJS.Timeout | null = null;
   private refreshing: Promise<void> | null = null;
+  private stopping = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -97,8 +98,11 @@ export class GradeService implements OnApplicationBootstrap, OnApplicationShutdo
     this.timer.unref();
   }
 
-  onApplicationShutdown(): void {
+  /** Stops the refresher before the database closes, and lets a pass in progress finish its batch. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     if (this.timer) clearInterval(this.timer);
+    await this.refreshing?.catch(() => undefined);
   }
 
   today(): IsoDate {
@@ -109,7 +113,7 @@ export class GradeService implements OnApplicationBootstrap, OnApplicationShutdo
   refreshDue(asOf: IsoDate = this.today()): Promise<void> {
     this.refreshing ??= (async () => {
       try {
-        for (;;) {
+        while (!this.stopping) {
           const pending = await this.dataSource.query<{ subject_key: string }[]>(
             `SELECT g.subject_key FROM credit_check.subject_grade g WHERE ${due('$1')} LIMIT ${REFRESH_BATCH}`,
             [asOf],
