@@ -26,13 +26,14 @@ status=$(curl -s -o "$data/submit.json" -w '%{http_code}' -X POST "$base/api/v1/
   -H "Authorization: Bearer $token" -H 'content-type: application/json' \
   -d "{\"catalogueItemCode\":\"ADMIN_PENALTY\",\"subject\":{\"type\":\"LEGAL_PERSON\",\"name\":\"安化县冒烟测试有限公司\",\"uscc\":\"$uscc\"},\"decisionNumber\":\"安市监罚〔2026〕SMOKE号\",\"decisionDate\":\"2026-11-02\",\"severity\":\"GENERAL\",\"fields\":{\"authority\":\"安化县市场监督管理局\",\"basis\":\"《产品质量法》第四十九条\",\"content\":\"罚款5000元\"}}")
 [ "$status" = 201 ] || { cat "$data/submit.json"; echo "submit returned $status" >&2; exit 1; }
-query="{\"query\":\"{ check(subject: {type: LEGAL_PERSON, name: \\\"x\\\", uscc: \\\"$uscc\\\"}) { found records { decisionNumber severity } } }\"}"
+query="{\"query\":\"mutation { check(input: {subject: {type: LEGAL_PERSON, name: \\\"x\\\", uscc: \\\"$uscc\\\"}, matterType: \\\"ADMIN_LICENSING\\\"}) { found verdict records { decisionNumber severity } } }\"}"
 for _ in $(seq 1 50); do
   body=$(curl -s -X POST "$base/graphql" -H "Authorization: Bearer $token" -H 'content-type: application/json' -d "$query")
   echo "$body" | grep -q '"found":true' && break
   sleep 0.2
 done
 echo "$body" | grep -q 'SMOKE' || { echo "$body"; echo "record not checkable" >&2; exit 1; }
+echo "$body" | grep -q '"verdict":"REVIEW"' || { echo "$body"; echo "a general penalty should ask for review on licensing" >&2; exit 1; }
 kill -TERM "$pid"
 wait "$pid" || true
 echo "smoke: submitted $uscc at $base and found it by GraphQL check"
