@@ -4,6 +4,7 @@ import { CREDIT_CHECK_SERVICE_NAME, type CreditCheckServiceClient, type CreditRe
 import { AppError } from '@credit/runtime';
 import { call, CREDIT_CHECK_CLIENT, traceMetadata } from '../api/backends';
 import { subjectIn } from '../api/platform-api.service';
+import { isCreditOffice } from '../api/request-context';
 import type { Caller } from '../auth/clients.service';
 import type { CreditReportView, GradeDto, InspectionSampleDto, InspectionSampleView, IssueReportDto, ReportPublicKeyView, ReportVerificationView, SubjectGradeView, VerifyReportDto } from './reports.dto';
 
@@ -34,8 +35,17 @@ export class ReportsApi implements OnModuleInit {
     return Buffer.from((await this.fetch(caller, reportNumber)).pdf);
   }
 
-  private fetch(caller: Caller, reportNumber: string): Promise<CreditReport> {
-    return call(this.checks.getCreditReport({ reportNumber, requesterDepartmentId: caller.departmentId }, traceMetadata()));
+  /**
+   * A report is the requesting department's: another department gets the same 404 as for an unknown number
+   * (credit-check returns any report by number); the credit office reads every one.
+   */
+  private async fetch(caller: Caller, reportNumber: string): Promise<CreditReport> {
+    const report = await call(this.checks.getCreditReport({ reportNumber, requesterDepartmentId: caller.departmentId }, traceMetadata()));
+    if (!isCreditOffice(caller) && requesterOf(report) !== caller.departmentId) {
+      throw AppError.one('NOT_FOUND', 'REPORT_NOT_FOUND', `信用报告 ${reportNumber} 不存在`, `No credit report ${reportNumber}`, 'reportNumber');
+    }
+    caller.subjectKey = report.subjectKey;
+    return report;
   }
 
   async verify(input: VerifyReportDto): Promise<ReportVerificationView> {
@@ -94,4 +104,13 @@ function toView(r: CreditReport): CreditReportView {
     grade: r.grade,
     policyVersion: r.policyVersion,
   };
+}
+
+/** The department a report was issued to, from its signed content. */
+function requesterOf(report: CreditReport): string | undefined {
+  try {
+    return (JSON.parse(report.json) as { requesterDepartmentId?: string }).requesterDepartmentId;
+  } catch {
+    return undefined;
+  }
 }
