@@ -1,6 +1,7 @@
 import type { BinaryReader, BinaryWriter } from '@bufbuild/protobuf/wire';
 import { CheckPerformed } from './generated/credit/v1/checks';
 import { ListEntryChanged } from './generated/credit/v1/lists';
+import { MeasuresEditionPublished } from './generated/credit/v1/measures';
 import { ObjectionMarked, ObjectionResolved } from './generated/credit/v1/objections';
 import { RecordCollected, RecordStatusChanged } from './generated/credit/v1/records';
 import { RepairApproved, RepairRevoked } from './generated/credit/v1/repairs';
@@ -35,6 +36,12 @@ export const Events = {
   RepairApproved: define('cn.credit.repair.approved.v1', Topics.repairs, 'credit.v1.RepairApproved', RepairApproved),
   RepairRevoked: define('cn.credit.repair.revoked.v1', Topics.repairs, 'credit.v1.RepairRevoked', RepairRevoked),
   CheckPerformed: define('cn.credit.check.performed.v1', Topics.checks, 'credit.v1.CheckPerformed', CheckPerformed),
+  MeasuresEditionPublished: define(
+    'cn.credit.measures.edition-published.v1',
+    Topics.catalogue,
+    'credit.v1.MeasuresEditionPublished',
+    MeasuresEditionPublished,
+  ),
 } as const;
 
 export type EventName = keyof typeof Events;

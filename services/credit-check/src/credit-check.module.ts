@@ -8,9 +8,12 @@ import { CheckCorrectionNoticeEntity, ProfileListEntryEntity, ProfileObjectionEn
 import { CheckLogQueryService } from './check/check-log.query';
 import { CheckLogPartitions, CheckLogWriter } from './check/check-log.writer';
 import { CheckService } from './check/check.service';
+import { MeasuresEditionEntity } from './measures/measures-edition.entity';
+import { MeasuresEditionsService } from './measures/measures-editions.service';
+import { MeasuresConsumer } from './measures/measures.consumer';
 import { REPORT_GRADE_PROVIDERS } from './report/report-grade.rpc';
 
-export const CREDIT_CHECK_ENTITIES = [SubjectProfileEntity, ProfileRecordEntity, ProfileListEntryEntity, ProfileObjectionEntity, CheckCorrectionNoticeEntity];
+export const CREDIT_CHECK_ENTITIES = [SubjectProfileEntity, ProfileRecordEntity, ProfileListEntryEntity, ProfileObjectionEntity, CheckCorrectionNoticeEntity, MeasuresEditionEntity];
 
 export const CREDIT_CHECK: ServiceDefinition = {
   name: 'credit-check',
@@ -27,7 +30,7 @@ export class CreditCheckModule {
       module: CreditCheckModule,
       imports: [ServiceCoreModule.forRoot(CREDIT_CHECK, deps)],
       controllers: [ProfileGrpcController],
-      providers: [ProfileService, ProfileConsumer, CheckService, CheckLogWriter, CheckLogPartitions, CheckLogQueryService, ...REPORT_GRADE_PROVIDERS],
+      providers: [ProfileService, ProfileConsumer, CheckService, CheckLogWriter, CheckLogPartitions, CheckLogQueryService, MeasuresEditionsService, MeasuresConsumer, ...REPORT_GRADE_PROVIDERS],
     };
   }
 }

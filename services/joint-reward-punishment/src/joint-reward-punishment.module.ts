@@ -5,6 +5,7 @@ import { JOINT_REWARD_PUNISHMENT_ENTITIES } from './entities';
 import { CasesConsumer } from './feedback/cases.consumer';
 import { FeedbackStatisticsService } from './feedback/feedback-statistics.service';
 import { FeedbackService } from './feedback/feedback.service';
+import { NoticeWithdrawalConsumer } from './feedback/notice-withdrawal.consumer';
 import { CleanYearsService } from './lists/clean-years.service';
 import { JrpClock } from './lists/clock';
 import { DailySweepService, JRP_OPTIONS, type JointRewardPunishmentOptions } from './lists/daily-sweep.service';
@@ -47,6 +48,7 @@ export class JointRewardPunishmentModule {
         FeedbackService,
         FeedbackStatisticsService,
         CasesConsumer,
+        NoticeWithdrawalConsumer,
         PublicationService,
       ],
     };

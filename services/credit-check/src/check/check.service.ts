@@ -16,12 +16,13 @@ import {
 } from '@credit/domain';
 import { AppError, PlatformMetrics, SERVICE_DEPS, type ServiceDeps } from '@credit/runtime';
 import { randomUUID } from 'node:crypto';
+import { MeasuresEditionsService, SEEDED_MEASURES_EDITION } from '../measures/measures-editions.service';
 import { ProfileService, visibleProfile, type ProfileView } from '../profile/profile.service';
 import type { ChainedCheckLogRow } from './check-log';
 import { CheckLogWriter } from './check-log.writer';
 
-/** Edition of the measures list the verdicts use (the seeded edition of libs/domain/src/measures). */
-export const MEASURES_EDITION = 'M-2026.1';
+/** The seeded edition of the measures list (libs/domain/src/measures): used until an edition arrives from joint-reward-punishment. */
+export const MEASURES_EDITION = SEEDED_MEASURES_EDITION.id;
 
 /** Most subjects in one batch check. */
 export const MAX_BATCH = 500;
@@ -70,6 +71,7 @@ export class CheckService {
     private readonly profiles: ProfileService,
     private readonly log: CheckLogWriter,
     private readonly metrics: PlatformMetrics,
+    private readonly editions: MeasuresEditionsService,
     @Inject(SERVICE_DEPS) private readonly deps: ServiceDeps,
   ) {}
 
@@ -132,8 +134,10 @@ export class CheckService {
     const checkedAt = new Date();
     const today = chinaDateOf(checkedAt);
     const policy = this.policies.resolve(this.deps.config.jurisdiction, today);
-    const verdict = decideVerdict(factsOf(profile, subject), matterType, today, { cleanYears: policy.parameters.redList.cleanYears });
-    const policyVersion = [...policy.versionIds, MEASURES_EDITION].join('+');
+    // The edition of the measures list in force on the check day; its id goes into the logged policy version.
+    const edition = await this.editions.inForce(today);
+    const verdict = decideVerdict(factsOf(profile, subject), matterType, today, { cleanYears: policy.parameters.redList.cleanYears }, edition.measures);
+    const policyVersion = [...policy.versionIds, edition.id].join('+');
     const checkId = randomUUID();
     return {
       profile,

@@ -158,6 +158,19 @@ export class MeasureNoticeEntity {
   @Column({ type: 'text' })
   textZh: string;
 
+  /** ISSUED, or WITHDRAWN when the information it rested on was corrected or revoked after an objection. */
+  @Column({ type: 'text', default: 'ISSUED' })
+  status: string;
+
+  @Column({ type: 'text', nullable: true })
+  withdrawnByObjectionId: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  withdrawnOn: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  withdrawalReason: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

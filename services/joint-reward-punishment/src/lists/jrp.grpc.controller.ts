@@ -11,6 +11,8 @@ import {
   type FeedbackStatisticsRequest,
   type GetCheckCaseRequest,
   type GetMeasureNoticeRequest,
+  type ImportMeasuresEditionRequest,
+  type NoticePdf,
   type ListPendingFeedbackRequest,
   type MeasureNotice,
   type PendingFeedbackList,
@@ -33,13 +35,30 @@ import {
 import type { CheckCaseEntity } from '../feedback/check-case.entity';
 import { FeedbackStatisticsService, type Counts } from '../feedback/feedback-statistics.service';
 import { FeedbackService, type CaseWithMeasures } from '../feedback/feedback.service';
+import type { MeasureNoticeEntity } from '../feedback/check-case.entity';
 import { MeasureEntity } from '../measures/measure.entity';
+import { listNoticePdf, measureNoticePdf } from '../notices/notice-pdf';
 import { PublicationService } from '../publication/publication.service';
 import { MeasuresService } from '../measures/measures.service';
 import { JrpClock } from './clock';
 import type { ListEntryEntity, ListEntryTransitionEntity } from './list-entry.entity';
 import { ListEntriesService } from './list-entries.service';
 import { ListProposalsService } from './list-proposals.service';
+
+function toMeasureNotice(n: MeasureNoticeEntity): MeasureNotice {
+  return {
+    noticeNumber: n.noticeNumber,
+    checkId: n.checkId,
+    measureCode: n.measureCode,
+    departmentId: n.departmentId,
+    issuedOn: n.issuedOn,
+    textZh: n.textZh,
+    status: n.status,
+    withdrawnByObjectionId: n.withdrawnByObjectionId ?? '',
+    withdrawnOn: n.withdrawnOn ?? '',
+    withdrawalReason: n.withdrawalReason ?? '',
+  };
+}
 
 function toMeasure(m: MeasureEntity): Measure {
   return {
@@ -85,6 +104,21 @@ export class JrpGrpcController implements JointRewardPunishmentServiceController
     return this.measures.exportCsv(request, this.clock.today());
   }
 
+  async importMeasuresEdition(request: ImportMeasuresEditionRequest): Promise<MeasureList> {
+    const { edition, measures } = await this.measures.importEdition(
+      {
+        editionId: request.editionId,
+        effectiveFrom: request.effectiveFrom,
+        basis: request.basis,
+        csv: request.csv,
+        creditOffice: request.creditOffice,
+        requestedBy: request.requestedBy,
+      },
+      this.clock.today(),
+    );
+    return { editionId: edition.id, effectiveFrom: edition.effectiveFrom, basis: edition.basis, measures: measures.map(toMeasure) };
+  }
+
   async proposeListEntry(request: ProposeListEntryRequest): Promise<ListEntryView> {
     const entry = await this.proposals.propose({
       identifyingDepartmentId: request.identifyingDepartmentId,
@@ -117,6 +151,10 @@ export class JrpGrpcController implements JointRewardPunishmentServiceController
       objectionWindowEnd: notice.objectionWindowEnd,
       textZh: notice.textZh,
     };
+  }
+
+  async getNoticePdf(request: GetNoticeRequest): Promise<NoticePdf> {
+    return listNoticePdf(await this.proposals.notice(request.entryId));
   }
 
   // ——— feedback ———
@@ -156,8 +194,11 @@ export class JrpGrpcController implements JointRewardPunishmentServiceController
   }
 
   async getMeasureNotice(request: GetMeasureNoticeRequest): Promise<MeasureNotice> {
-    const n = await this.feedback.notice(request.checkId, request.measureCode);
-    return { noticeNumber: n.noticeNumber, checkId: n.checkId, measureCode: n.measureCode, departmentId: n.departmentId, issuedOn: n.issuedOn, textZh: n.textZh };
+    return toMeasureNotice(await this.feedback.notice(request.checkId, request.measureCode));
+  }
+
+  async getMeasureNoticePdf(request: GetMeasureNoticeRequest): Promise<NoticePdf> {
+    return measureNoticePdf(await this.feedback.notice(request.checkId, request.measureCode));
   }
 
   async getFeedbackStatistics(request: FeedbackStatisticsRequest): Promise<FeedbackStatistics> {

@@ -93,3 +93,13 @@ export class MeasureEntity {
   @Column({ type: 'text', nullable: true })
   notes: string | null;
 }
+
+/** An edition published on credit.catalogue.v1 (MeasuresEditionPublished): one row per edition, written with the event. */
+@Entity({ name: 'measure_edition_publication' })
+export class MeasureEditionPublicationEntity {
+  @PrimaryColumn({ type: 'text' })
+  editionId: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  publishedAt: Date;
+}

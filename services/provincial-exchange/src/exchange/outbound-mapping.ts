@@ -178,6 +178,8 @@ export const OUTBOUND_VIEWS: Viewers = {
       subject: subjectView(e.subject),
     },
   }),
+  // Measures-list editions are local reference data: not sent to the province.
+  MeasuresEditionPublished: () => ({ source: null, operation: 'UPSERT', view: {} }),
 };
 
 /** Reads a dotted path (`subject.uscc`, `fields.authority`) from a view. */

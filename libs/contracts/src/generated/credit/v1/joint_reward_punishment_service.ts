@@ -63,6 +63,32 @@ export interface MeasuresCsv {
   csv: string;
 }
 
+export interface ImportMeasuresEditionRequest {
+  /** New edition id, e.g. M-2026.2 (M-YYYY.N, unused). */
+  editionId: string;
+  /** YYYY-MM-DD: first day in force; not before today and after the latest edition's effective date. */
+  effectiveFrom: string;
+  /** The documents the edition transcribes (at least one). */
+  basis: string[];
+  /**
+   * CSV text in the export's format (header row; `|` between the values of a multi-valued column). The
+   * edition_id column is ignored.
+   */
+  csv: string;
+  /** Set by the gateway: the caller acts for the credit office (only it maintains the measures list). */
+  creditOffice: boolean;
+  requestedBy: string;
+}
+
+/** A notice as a PDF document. */
+export interface NoticePdf {
+  noticeNumber: string;
+  fileName: string;
+  pdf: Uint8Array;
+  /** ISSUED or WITHDRAWN. */
+  status: string;
+}
+
 export interface ProposeListEntryRequest {
   identifyingDepartmentId: string;
   listType: ListType;
@@ -248,6 +274,12 @@ export interface MeasureNotice {
   /** YYYY-MM-DD */
   issuedOn: string;
   textZh: string;
+  /** ISSUED or WITHDRAWN (the information it rested on was corrected or revoked after an objection). */
+  status: string;
+  withdrawnByObjectionId: string;
+  /** YYYY-MM-DD */
+  withdrawnOn: string;
+  withdrawalReason: string;
 }
 
 export interface FeedbackStatisticsRequest {
@@ -762,6 +794,186 @@ export const MeasuresCsv: MessageFns<MeasuresCsv> = {
             }
 
             message.csv = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseImportMeasuresEditionRequest(): ImportMeasuresEditionRequest {
+  return { editionId: "", effectiveFrom: "", basis: [], csv: "", creditOffice: false, requestedBy: "" };
+}
+
+export const ImportMeasuresEditionRequest: MessageFns<ImportMeasuresEditionRequest> = {
+  encode(message: ImportMeasuresEditionRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.editionId !== "") {
+      writer.uint32(10).string(message.editionId);
+    }
+    if (message.effectiveFrom !== "") {
+      writer.uint32(18).string(message.effectiveFrom);
+    }
+    for (const v of message.basis) {
+      writer.uint32(26).string(v!);
+    }
+    if (message.csv !== "") {
+      writer.uint32(34).string(message.csv);
+    }
+    if (message.creditOffice !== false) {
+      writer.uint32(40).bool(message.creditOffice);
+    }
+    if (message.requestedBy !== "") {
+      writer.uint32(50).string(message.requestedBy);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ImportMeasuresEditionRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseImportMeasuresEditionRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.editionId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.effectiveFrom = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.basis.push(reader.string());
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.csv = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.creditOffice = reader.bool();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.requestedBy = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseNoticePdf(): NoticePdf {
+  return { noticeNumber: "", fileName: "", pdf: new Uint8Array(0), status: "" };
+}
+
+export const NoticePdf: MessageFns<NoticePdf> = {
+  encode(message: NoticePdf, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.noticeNumber !== "") {
+      writer.uint32(10).string(message.noticeNumber);
+    }
+    if (message.fileName !== "") {
+      writer.uint32(18).string(message.fileName);
+    }
+    if (message.pdf.length !== 0) {
+      writer.uint32(26).bytes(message.pdf);
+    }
+    if (message.status !== "") {
+      writer.uint32(34).string(message.status);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): NoticePdf {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseNoticePdf();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.noticeNumber = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.fileName = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.pdf = reader.bytes();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.status = reader.string();
             continue;
           }
         }
@@ -2431,7 +2643,18 @@ export const GetMeasureNoticeRequest: MessageFns<GetMeasureNoticeRequest> = {
 };
 
 function createBaseMeasureNotice(): MeasureNotice {
-  return { noticeNumber: "", checkId: "", measureCode: "", departmentId: "", issuedOn: "", textZh: "" };
+  return {
+    noticeNumber: "",
+    checkId: "",
+    measureCode: "",
+    departmentId: "",
+    issuedOn: "",
+    textZh: "",
+    status: "",
+    withdrawnByObjectionId: "",
+    withdrawnOn: "",
+    withdrawalReason: "",
+  };
 }
 
 export const MeasureNotice: MessageFns<MeasureNotice> = {
@@ -2453,6 +2676,18 @@ export const MeasureNotice: MessageFns<MeasureNotice> = {
     }
     if (message.textZh !== "") {
       writer.uint32(50).string(message.textZh);
+    }
+    if (message.status !== "") {
+      writer.uint32(58).string(message.status);
+    }
+    if (message.withdrawnByObjectionId !== "") {
+      writer.uint32(66).string(message.withdrawnByObjectionId);
+    }
+    if (message.withdrawnOn !== "") {
+      writer.uint32(74).string(message.withdrawnOn);
+    }
+    if (message.withdrawalReason !== "") {
+      writer.uint32(82).string(message.withdrawalReason);
     }
     return writer;
   },
@@ -2516,6 +2751,38 @@ export const MeasureNotice: MessageFns<MeasureNotice> = {
             }
 
             message.textZh = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.status = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.withdrawnByObjectionId = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.withdrawnOn = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.withdrawalReason = reader.string();
             continue;
           }
         }
@@ -3355,6 +3622,16 @@ export interface JointRewardPunishmentServiceClient {
   exportMeasuresCsv(request: ListMeasuresRequest, metadata?: Metadata): Observable<MeasuresCsv>;
 
   /**
+   * The credit office imports a new edition of the measures list as CSV (the export's format). Every row is
+   * validated (unknown type, class, effect, channel, target list, grade, subject type or matter type → an error
+   * naming the row and column; nothing is stored then). The edition takes effect on `effective_from` (not
+   * before today, after the latest edition's date); past editions never change. Published to credit-check
+   * (MeasuresEditionPublished).
+   */
+
+  importMeasuresEdition(request: ImportMeasuresEditionRequest, metadata?: Metadata): Observable<MeasureList>;
+
+  /**
    * An identifying department (认定部门) proposes a list entry (e.g. a red-list entry for an A-grade
    * taxpayer). Idempotent per (department, idempotency key).
    */
@@ -3372,6 +3649,10 @@ export interface JointRewardPunishmentServiceClient {
   /** The notice (告知书) sent to the subject for an entry, as text (zh). */
 
   getNotice(request: GetNoticeRequest, metadata?: Metadata): Observable<ListNotice>;
+
+  /** The same notice as PDF (A4, Chinese font embedded). */
+
+  getNoticePdf(request: GetNoticeRequest, metadata?: Metadata): Observable<NoticePdf>;
 
   /**
    * 奖惩案例自动反馈: the checking department (only it) reports, per triggered measure, APPLIED (start/end,
@@ -3392,6 +3673,10 @@ export interface JointRewardPunishmentServiceClient {
   /** The written notice (书面告知) of a measure applied after a check, as text (zh). */
 
   getMeasureNotice(request: GetMeasureNoticeRequest, metadata?: Metadata): Observable<MeasureNotice>;
+
+  /** The same written notice as PDF; a withdrawn notice is marked 已撤回 with the objection and date. */
+
+  getMeasureNoticePdf(request: GetMeasureNoticeRequest, metadata?: Metadata): Observable<NoticePdf>;
 
   /**
    * 跟踪、监测、统计、评估 (seed 003 §三(三)): per measure and per department, times triggered, applied,
@@ -3426,6 +3711,19 @@ export interface JointRewardPunishmentServiceController {
   ): Promise<MeasuresCsv> | Observable<MeasuresCsv> | MeasuresCsv;
 
   /**
+   * The credit office imports a new edition of the measures list as CSV (the export's format). Every row is
+   * validated (unknown type, class, effect, channel, target list, grade, subject type or matter type → an error
+   * naming the row and column; nothing is stored then). The edition takes effect on `effective_from` (not
+   * before today, after the latest edition's date); past editions never change. Published to credit-check
+   * (MeasuresEditionPublished).
+   */
+
+  importMeasuresEdition(
+    request: ImportMeasuresEditionRequest,
+    metadata?: Metadata,
+  ): Promise<MeasureList> | Observable<MeasureList> | MeasureList;
+
+  /**
    * An identifying department (认定部门) proposes a list entry (e.g. a red-list entry for an A-grade
    * taxpayer). Idempotent per (department, idempotency key).
    */
@@ -3452,6 +3750,10 @@ export interface JointRewardPunishmentServiceController {
   /** The notice (告知书) sent to the subject for an entry, as text (zh). */
 
   getNotice(request: GetNoticeRequest, metadata?: Metadata): Promise<ListNotice> | Observable<ListNotice> | ListNotice;
+
+  /** The same notice as PDF (A4, Chinese font embedded). */
+
+  getNoticePdf(request: GetNoticeRequest, metadata?: Metadata): Promise<NoticePdf> | Observable<NoticePdf> | NoticePdf;
 
   /**
    * 奖惩案例自动反馈: the checking department (only it) reports, per triggered measure, APPLIED (start/end,
@@ -3485,6 +3787,13 @@ export interface JointRewardPunishmentServiceController {
     metadata?: Metadata,
   ): Promise<MeasureNotice> | Observable<MeasureNotice> | MeasureNotice;
 
+  /** The same written notice as PDF; a withdrawn notice is marked 已撤回 with the objection and date. */
+
+  getMeasureNoticePdf(
+    request: GetMeasureNoticeRequest,
+    metadata?: Metadata,
+  ): Promise<NoticePdf> | Observable<NoticePdf> | NoticePdf;
+
   /**
    * 跟踪、监测、统计、评估 (seed 003 §三(三)): per measure and per department, times triggered, applied,
    * declined (by reason), pending; feedback rate per department per matter type.
@@ -3511,14 +3820,17 @@ export function JointRewardPunishmentServiceControllerMethods() {
     const grpcMethods: string[] = [
       "listMeasures",
       "exportMeasuresCsv",
+      "importMeasuresEdition",
       "proposeListEntry",
       "getSubjectListEntries",
       "getListEntry",
       "getNotice",
+      "getNoticePdf",
       "submitFeedback",
       "getCheckCase",
       "listPendingFeedback",
       "getMeasureNotice",
+      "getMeasureNoticePdf",
       "getFeedbackStatistics",
       "publishQuarterlyLists",
     ];
