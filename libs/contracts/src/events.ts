@@ -1,5 +1,6 @@
 import type { BinaryReader, BinaryWriter } from '@bufbuild/protobuf/wire';
 import { CheckPerformed } from './generated/credit/v1/checks';
+import { CommitmentFulfilmentRecorded, CommitmentMade } from './generated/credit/v1/commitments';
 import { ListEntryChanged } from './generated/credit/v1/lists';
 import { MeasuresEditionPublished } from './generated/credit/v1/measures';
 import { ObjectionMarked, ObjectionResolved } from './generated/credit/v1/objections';
@@ -36,6 +37,13 @@ export const Events = {
   RepairApproved: define('cn.credit.repair.approved.v1', Topics.repairs, 'credit.v1.RepairApproved', RepairApproved),
   RepairRevoked: define('cn.credit.repair.revoked.v1', Topics.repairs, 'credit.v1.RepairRevoked', RepairRevoked),
   CheckPerformed: define('cn.credit.check.performed.v1', Topics.checks, 'credit.v1.CheckPerformed', CheckPerformed),
+  CommitmentMade: define('cn.credit.commitment.made.v1', Topics.commitments, 'credit.v1.CommitmentMade', CommitmentMade),
+  CommitmentFulfilmentRecorded: define(
+    'cn.credit.commitment.fulfilment-recorded.v1',
+    Topics.commitments,
+    'credit.v1.CommitmentFulfilmentRecorded',
+    CommitmentFulfilmentRecorded,
+  ),
   MeasuresEditionPublished: define(
     'cn.credit.measures.edition-published.v1',
     Topics.catalogue,

@@ -9,6 +9,7 @@ export * from './generated/credit/v1/objections';
 export * from './generated/credit/v1/repairs';
 export * from './generated/credit/v1/checks';
 export * from './generated/credit/v1/measures';
+export * from './generated/credit/v1/commitments';
 export * from './generated/credit/v1/joint_reward_punishment_service';
 export * from './generated/credit/v1/objection_service';
 export * from './generated/credit/v1/credit_repair_service';

@@ -28,7 +28,7 @@ describe('record-collection: responsibility, batches, corrections, 落实到人,
       expect(byCode.get('INSPECTION')).toMatchObject({ openSubmission: false, category: 'INSPECTION' });
 
       const court = await t.rpc.listCatalogueItems({ departmentId: 'FY' });
-      expect(court.items.map((i) => i.code).sort()).toEqual(['ADMIN_LICENSING', 'ADMIN_PENALTY', 'JUDGMENT_DEFAULTER']);
+      expect(court.items.map((i) => i.code).sort()).toEqual(['ADMIN_LICENSING', 'ADMIN_PENALTY', 'COMMITMENT_BREACH', 'JUDGMENT_DEFAULTER']);
     });
 
     it('refuses a department that is not responsible for the item, and accepts it once granted', async () => {

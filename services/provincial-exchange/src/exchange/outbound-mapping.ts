@@ -8,6 +8,8 @@ import {
   severityName,
   subjectTypeName,
   type CheckPerformed,
+  type CommitmentFulfilmentRecorded,
+  type CommitmentMade,
   type EventName,
   type EventPayload,
   type ListEntryChanged,
@@ -180,6 +182,34 @@ export const OUTBOUND_VIEWS: Viewers = {
   }),
   // Measures-list editions are local reference data: not sent to the province.
   MeasuresEditionPublished: () => ({ source: null, operation: 'UPSERT', view: {} }),
+  CommitmentMade: (e: CommitmentMade) => ({
+    source: 'COMMITMENT',
+    operation: 'UPSERT',
+    view: {
+      commitmentId: e.commitmentId,
+      commitmentCode: e.commitmentCode,
+      type: e.type,
+      content: e.content,
+      matter: e.matter,
+      deadline: e.deadline,
+      receivingDepartmentId: e.receivingDepartmentId,
+      madeOn: e.madeOn,
+      subject: subjectView(e.subject),
+    },
+  }),
+  CommitmentFulfilmentRecorded: (e: CommitmentFulfilmentRecorded) => ({
+    source: 'COMMITMENT_FULFILMENT',
+    operation: 'STATUS',
+    view: {
+      commitmentId: e.commitmentId,
+      commitmentCode: e.commitmentCode,
+      status: e.status,
+      fulfilmentDate: e.fulfilmentDate,
+      breachRecordId: e.breachRecordId,
+      receivingDepartmentId: e.receivingDepartmentId,
+      subject: subjectView(e.subject),
+    },
+  }),
 };
 
 /** Reads a dotted path (`subject.uscc`, `fields.authority`) from a view. */

@@ -39,9 +39,23 @@ export class CatalogueItemEntity {
   @Column({ type: 'boolean', default: false })
   openSubmission: boolean;
 
-  /** Only the current version of an item accepts records. */
-  @Column({ type: 'boolean', default: true })
-  current: boolean;
+  /** JSON Schema (draft 2020-12) of `fields` for this version, validated with ajv; null: no schema. */
+  @Column({ type: 'jsonb', nullable: true })
+  fieldSchema: Record<string, unknown> | null;
+
+  /** Optional standard fields: a record carrying all of them is complete (双公示 completeness). */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  optionalFields: string[];
+
+  /**
+   * The version applies to submissions from this day (Asia/Shanghai): the version in force for a
+   * submission is the one with the latest `effectiveFrom` on or before the day of submission.
+   */
+  @Column({ type: 'date', default: () => "'1970-01-01'" })
+  effectiveFrom: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  publishedAt: Date;
 }
 
 /** A department responsible for a catalogue item (责任单位): it may submit records to it. */

@@ -223,6 +223,7 @@ export class ImportsService {
         else counts[result.outcome] += 1;
       }
       await insertErrors(manager, batch.id, failures);
+      await this.records.tally(manager, batch.providerDepartmentId, received, failures.length);
       await manager.query(
         `UPDATE record_collection.import_batch
             SET processed_through = $2, header = $3::jsonb, received = received + $4, created = created + $5,

@@ -2,7 +2,7 @@
 // and the import tests (the service itself never uses it): valid USCCs and resident ID numbers, Chinese names, a realistic mix of 双公示 penalties and licences across departments and
 // severities. Record n is a pure function of (seed, n), so a benchmark can stream the same rows twice
 // (the import and the COPY baseline) without holding them in memory.
-import { composeUscc, computeIdCheckChar } from '@credit/domain';
+import { addYears, composeUscc, computeIdCheckChar } from '@credit/domain';
 
 const USCC_LETTERS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 /** Prefecture-level regions of Hunan with one county each (adcodes). */
@@ -109,7 +109,7 @@ export function generateRecord(n: number, options: GeneratorOptions = {}): Gener
         licenceNumber: `${region}${year}${String(n).padStart(8, '0')}`,
         content: `准予${licence}`,
         validFrom: decisionDate,
-        validTo: `${Number(year) + 5}${decisionDate.slice(4)}`,
+        validTo: addYears(decisionDate, 5),
       },
     };
   }

@@ -11,6 +11,7 @@ import {
   type GetRecordRequest,
   type ListCatalogueItemsRequest,
   type ListCatalogueItemsResponse,
+  type PublishCatalogueItemVersionRequest,
   type RecordCollectionServiceController,
   type RecordInput,
   type RecordView as RecordViewMessage,
@@ -20,9 +21,12 @@ import {
   type SubmitRecordResponse,
   type SubmitRecordsRequest,
   type SubmitRecordsResponse,
+  type TimelinessScorecardRequest,
+  type TimelinessScorecardResponse,
 } from '@credit/contracts';
 import { AppError } from '@credit/runtime';
 import { CatalogueService, type CatalogueItemView } from '../catalogue/catalogue.service';
+import { TimelinessService } from '../timeliness/timeliness.service';
 import type { RecordRowInput } from './record-validation';
 import { RecordsService, type RecordView } from './records.service';
 
@@ -54,6 +58,7 @@ export class RecordsGrpcController implements RecordCollectionServiceController 
   constructor(
     private readonly records: RecordsService,
     private readonly catalogue: CatalogueService,
+    private readonly timeliness: TimelinessService,
   ) {}
 
   async submitRecord(request: SubmitRecordRequest): Promise<SubmitRecordResponse> {
@@ -118,6 +123,44 @@ export class RecordsGrpcController implements RecordCollectionServiceController 
   async setCatalogueResponsibility(request: SetCatalogueResponsibilityRequest): Promise<CatalogueItem> {
     return toCatalogueMessage(await this.catalogue.setResponsibility(request.catalogueItemCode, request.departmentId, request.responsible));
   }
+
+  async publishCatalogueItemVersion(request: PublishCatalogueItemVersionRequest): Promise<CatalogueItem> {
+    if (!request.creditOffice) {
+      throw AppError.one('FORBIDDEN', 'CREDIT_OFFICE_ONLY', '只有信用办可以发布目录项版本', 'Only the credit office may publish a catalogue item version.', 'creditOffice');
+    }
+    let fieldSchema: unknown;
+    if (request.fieldSchemaJson) {
+      try {
+        fieldSchema = JSON.parse(request.fieldSchemaJson);
+      } catch {
+        throw AppError.one('VALIDATION', 'FIELD_SCHEMA_INVALID', '字段模式须为 JSON', 'The field schema must be JSON.', 'fieldSchemaJson');
+      }
+    }
+    return toCatalogueMessage(
+      await this.catalogue.publishVersion({
+        code: request.catalogueItemCode,
+        name: request.name,
+        category: request.category,
+        disclosure: request.disclosure,
+        subjectTypes: request.subjectTypes,
+        requiredFields: request.requiredFields.length > 0 ? request.requiredFields : undefined,
+        optionalFields: request.optionalFields.length > 0 ? request.optionalFields : undefined,
+        fieldSchema,
+        effectiveFrom: request.effectiveFrom,
+      }),
+    );
+  }
+
+  async timelinessScorecard(request: TimelinessScorecardRequest): Promise<TimelinessScorecardResponse> {
+    return this.timeliness.scorecard({
+      callerDepartmentId: request.callerDepartmentId,
+      creditOffice: request.creditOffice,
+      departmentId: request.departmentId,
+      periodStart: request.periodStart,
+      periodEnd: request.periodEnd,
+      overdueLimit: request.overdueLimit,
+    });
+  }
 }
 
 function toCatalogueMessage({ item, responsibleDepartmentIds }: CatalogueItemView): CatalogueItem {
@@ -132,6 +175,9 @@ function toCatalogueMessage({ item, responsibleDepartmentIds }: CatalogueItemVie
     requiredFields: item.requiredFields,
     openSubmission: item.openSubmission,
     responsibleDepartmentIds,
+    fieldSchemaJson: item.fieldSchema ? JSON.stringify(item.fieldSchema) : '',
+    optionalFields: item.optionalFields ?? [],
+    effectiveFrom: item.effectiveFrom,
   };
 }
 

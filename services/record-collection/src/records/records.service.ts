@@ -6,6 +6,7 @@ import { pgErrorCode, PgErrorCode } from '@credit/database';
 import {
   canonicalJson,
   chinaDateOf,
+  defaultCalendar,
   defaultPolicyRegistry,
   publicityWindow,
   SeverityTier,
@@ -14,9 +15,12 @@ import {
 } from '@credit/domain';
 import { UnitOfWork, type Transaction } from '@credit/messaging';
 import { AppError, SERVICE_DEPS, type ErrorKind, type ServiceDeps } from '@credit/runtime';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { CatalogueItemEntity } from '../catalogue/catalogue-item.entity';
 import { CatalogueService, mayDepartmentSubmit } from '../catalogue/catalogue.service';
+import { FieldSchemas } from '../catalogue/field-schemas';
+import { CollectionClock } from '../collection-clock';
+import { DOUBLE_PUBLICITY_CATEGORIES, isComplete, measureTimeliness } from '../timeliness/timeliness';
 import {
   CreditRecordEntity,
   CreditRecordVersionEntity,
@@ -113,11 +117,15 @@ const CHUNK_ROWS = 250;
 export class RecordsService {
   private readonly policies = defaultPolicyRegistry();
   private readonly windows = new Map<string, { start: string; maxEnd: string; policyVersion: string }>();
+  private readonly publicationLimits = new Map<string, { limit: number; policyVersion: string }>();
+  private readonly measurements = new Map<string, ReturnType<typeof measureTimeliness>>();
 
   constructor(
     private readonly uow: UnitOfWork,
     private readonly catalogue: CatalogueService,
     private readonly statuses: RecordStatusService,
+    private readonly schemas: FieldSchemas,
+    private readonly clock: CollectionClock,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(SERVICE_DEPS) private readonly deps: ServiceDeps,
   ) {}
@@ -141,6 +149,7 @@ export class RecordsService {
       throw AppError.one('UNAUTHENTICATED', 'DEPARTMENT_REQUIRED', '缺少提交部门', 'The submitting department is missing.', 'providerDepartmentId');
     }
     const { rejected: results, valid } = await this.prepareRows(provider, inputs);
+    await this.tally(this.dataSource.manager, provider, inputs.length, results.length);
     for (let start = 0; start < valid.length; start += CHUNK_ROWS) {
       const chunk = valid.slice(start, start + CHUNK_ROWS);
       results.push(...(await this.withRaceRetry(() => this.uow.run((tx) => this.storeRows(tx, provider, chunk)))));
@@ -162,6 +171,17 @@ export class RecordsService {
       else valid.push(prepared);
     });
     return { rejected, valid };
+  }
+
+  /** Counts rows a department sent today and how many were rejected (the scorecard's rejected-row rate). */
+  async tally(manager: EntityManager, departmentId: string, received: number, rejected: number): Promise<void> {
+    if (received === 0 && rejected === 0) return;
+    await manager.query(
+      `INSERT INTO record_collection.submission_tally (department_id, day, received, rejected) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (department_id, day) DO UPDATE SET received = submission_tally.received + EXCLUDED.received,
+         rejected = submission_tally.rejected + EXCLUDED.rejected`,
+      [departmentId, this.clock.today(), received, rejected],
+    );
   }
 
   /** Stores prepared rows in the caller's transaction (the same path as SubmitRecords). */
@@ -217,14 +237,18 @@ export class RecordsService {
       if (value === null) delete fields[key];
       else fields[key] = value;
     }
-    const item = await tx.manager.findOne(CatalogueItemEntity, { where: { code: record.catalogueItemCode, current: true } });
+    const item = (await this.catalogue.currentItems([record.catalogueItemCode], this.clock.today(), tx.manager)).get(record.catalogueItemCode)?.item;
     if (!item) throw AppError.one('CONFLICT', 'CATALOGUE_ITEM_UNKNOWN', '目录项已不存在', 'The catalogue item no longer exists.', 'catalogueItemCode');
     const content = validateContent({
       decisionDate: changes.decisionDate || current.decisionDate,
       severity: changes.severity || current.severity || undefined,
       fields,
     });
-    const errors = [...content.errors, ...validateAgainstItem(item, snapshot.subjectType, content.fields, content.severity)];
+    const errors = distinct([
+      ...content.errors,
+      ...validateAgainstItem(item, snapshot.subjectType, content.fields, content.severity),
+      ...(content.errors.length === 0 ? this.schemas.validate(item, content.fields) : []),
+    ]);
     if (errors.length > 0) throw AppError.validation(errors);
     const [result] = await this.storeRows(tx, record.providerDepartmentId, [
       {
@@ -301,7 +325,7 @@ export class RecordsService {
     const shaped = validateShape(input);
     if (!shaped.row || !view) return { kind: 'VALIDATION', errors: shaped.errors };
     const { row } = shaped;
-    const errors = validateAgainstItem(view.item, row.subject.type, row.fields, row.severity);
+    const errors = distinct([...validateAgainstItem(view.item, row.subject.type, row.fields, row.severity), ...this.schemas.validate(view.item, row.fields)]);
     if (errors.length > 0) return { kind: 'VALIDATION', errors };
     return {
       index,
@@ -379,6 +403,8 @@ export class RecordsService {
     const issues: Partial<DataQualityIssueEntity>[] = [];
     const results: RowResult[] = [];
     const collectedAt = new Date().toISOString();
+    const timeliness: { record: CreditRecordEntity; row: PreparedRow; complete: boolean }[] = [];
+    const completeness = new Map<string, boolean>();
 
     for (const row of rows) {
       const { item, subject } = row;
@@ -445,6 +471,11 @@ export class RecordsService {
         if (!inserted.has(record)) updated.add(record);
       }
       const version = record.currentVersion;
+      if (DOUBLE_PUBLICITY_CATEGORIES.includes(item.category)) {
+        const complete = isComplete(item.optionalFields ?? [], row.fields);
+        if (outcome === 'CREATED') timeliness.push({ record, row, complete });
+        else completeness.set(record.id, complete);
+      }
       versions.push({
         recordId: record.id,
         version,
@@ -585,7 +616,77 @@ export class RecordsService {
       );
     }
     if (issues.length > 0) await manager.insert(DataQualityIssueEntity, issues);
+    await this.storeTimeliness(manager, timeliness, completeness);
     return results;
+  }
+
+  /**
+   * 双公示: decision date → first submission (today) in working days against the policy limit at the
+   * decision date, for new licensing and penalty records; a new version updates completeness.
+   */
+  private async storeTimeliness(
+    manager: EntityManager,
+    created: { record: CreditRecordEntity; row: PreparedRow; complete: boolean }[],
+    completeness: Map<string, boolean>,
+  ): Promise<void> {
+    if (created.length > 0) {
+      const submittedOn = this.clock.today();
+      const rows = created.map(({ record, row, complete }) => {
+        const { limit, policyVersion } = this.publicationLimit(row.decisionDate);
+        return { record, row, complete, limit, policyVersion, measured: this.measured(row.decisionDate, submittedOn, limit) };
+      });
+      await manager.query(
+        `INSERT INTO record_collection.record_timeliness (record_id, provider_department_id, catalogue_item_code, decision_number, decision_date,
+           submitted_on, limit_working_days, working_days, on_time, days_late, complete, policy_version)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::date[], $6::date[], $7::int[], $8::int[], $9::boolean[],
+           $10::int[], $11::boolean[], $12::text[])
+         ON CONFLICT (record_id) DO NOTHING`,
+        [
+          rows.map((x) => x.record.id),
+          rows.map((x) => x.record.providerDepartmentId),
+          rows.map((x) => x.record.catalogueItemCode),
+          rows.map((x) => x.record.decisionNumber),
+          rows.map((x) => x.row.decisionDate),
+          rows.map(() => submittedOn),
+          rows.map((x) => x.limit),
+          rows.map((x) => x.measured.workingDays),
+          rows.map((x) => x.measured.onTime),
+          rows.map((x) => x.measured.daysLate),
+          rows.map((x) => x.complete),
+          rows.map((x) => x.policyVersion),
+        ],
+      );
+    }
+    if (completeness.size > 0) {
+      await manager.query(
+        `UPDATE record_collection.record_timeliness t SET complete = u.complete
+           FROM unnest($1::uuid[], $2::boolean[]) AS u(id, complete) WHERE t.record_id = u.id`,
+        [[...completeness.keys()], [...completeness.values()]],
+      );
+    }
+  }
+
+  /** Counting working days walks the calendar day by day: bulk imports repeat (decision date, today) pairs. */
+  private measured(decisionDate: string, submittedOn: string, limit: number): ReturnType<typeof measureTimeliness> {
+    const key = `${decisionDate}|${submittedOn}|${limit}`;
+    let cached = this.measurements.get(key);
+    if (!cached) {
+      cached = measureTimeliness(decisionDate, submittedOn, limit, defaultCalendar());
+      if (this.measurements.size >= 20_000) this.measurements.clear();
+      this.measurements.set(key, cached);
+    }
+    return cached;
+  }
+
+  private publicationLimit(decisionDate: string): { limit: number; policyVersion: string } {
+    let cached = this.publicationLimits.get(decisionDate);
+    if (!cached) {
+      const policy = this.policies.resolve(this.deps.config.jurisdiction, decisionDate);
+      cached = { limit: policy.parameters.doublePublicityWorkingDays, policyVersion: policy.versionIds.join('+') };
+      if (this.publicationLimits.size >= 20_000) this.publicationLimits.clear();
+      this.publicationLimits.set(decisionDate, cached);
+    }
+    return cached;
   }
 
   /**
@@ -612,6 +713,17 @@ export class RecordsService {
 
 function naturalKey(code: string, decisionNumber: string): string {
   return `${code}\u0000${decisionNumber}`;
+}
+
+/** The same problem reported by two checks (required fields, schema) once. */
+function distinct(errors: DomainError[]): DomainError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.code}|${e.field ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function notFound(): AppError {

@@ -9,7 +9,8 @@ import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
 import type { Metadata } from "@grpc/grpc-js";
 import { GrpcMethod, GrpcStreamMethod } from "@nestjs/microservices";
 import { Observable } from "rxjs";
-import { FieldError, SeverityTier, SubjectInput } from "./common";
+import { CommitmentType, FulfilmentStatus } from "./commitments";
+import { FieldError, SeverityTier, SubjectInput, SubjectRef } from "./common";
 import { RecordStatus, RelatedPerson } from "./records";
 
 export enum ImportFormat {
@@ -173,6 +174,152 @@ export interface CatalogueItem {
   /** Every department with the power publishes itself (双公示 items). */
   openSubmission: boolean;
   responsibleDepartmentIds: string[];
+  /** JSON Schema (draft 2020-12) of the record's `fields` for this version. */
+  fieldSchemaJson: string;
+  /** Optional standard fields: a record carrying all of them is complete (双公示 completeness). */
+  optionalFields: string[];
+  /** YYYY-MM-DD: the version applies to submissions from this day. */
+  effectiveFrom: string;
+}
+
+export interface PublishCatalogueItemVersionRequest {
+  /** Must be the credit office (from the gateway's token). */
+  creditOffice: boolean;
+  catalogueItemCode: string;
+  /** Empty: keep the previous version's name, category, disclosure, subject types. */
+  name: string;
+  category: string;
+  disclosure: string;
+  subjectTypes: string[];
+  requiredFields: string[];
+  optionalFields: string[];
+  /** JSON Schema (draft 2020-12) of `fields`; empty keeps the previous version's schema. */
+  fieldSchemaJson: string;
+  /** YYYY-MM-DD, today or later (empty: today). */
+  effectiveFrom: string;
+}
+
+export interface TimelinessScorecardRequest {
+  /** The caller (from the gateway's token). */
+  callerDepartmentId: string;
+  /** The caller is the credit office (may see every department). */
+  creditOffice: boolean;
+  /** The department to report; empty: the caller's own, or every department for the credit office. */
+  departmentId: string;
+  /** Decision dates in [period_start, period_end] (YYYY-MM-DD, inclusive). */
+  periodStart: string;
+  periodEnd: string;
+  /** Overdue records listed per department, most days late first (default 20, at most 100). */
+  overdueLimit: number;
+}
+
+export interface OverdueRecord {
+  recordId: string;
+  catalogueItemCode: string;
+  decisionNumber: string;
+  decisionDate: string;
+  /** First submission (Asia/Shanghai date). */
+  submittedOn: string;
+  workingDays: number;
+  daysLate: number;
+}
+
+export interface DepartmentTimeliness {
+  departmentId: string;
+  /** Licensing and penalty records decided in the period. */
+  records: number;
+  /** Published within the limit. */
+  onTime: number;
+  /** on_time / measured records (0 when none). */
+  onTimeRate: number;
+  /** Records whose working days cannot be counted (decision date outside the loaded holiday calendar). */
+  unmeasured: number;
+  overdue: number;
+  overdueRecords: OverdueRecord[];
+  /** Share of records (current version) with every optional standard field of their item version filled. */
+  completeness: number;
+  /** Rows this department sent (single, batch, import) received in the period, and how many were rejected. */
+  rowsReceived: number;
+  rowsRejected: number;
+  rejectedRowRate: number;
+}
+
+export interface TimelinessScorecardResponse {
+  /** The policy limit used (working days), e.g. 7, and the policy version(s). */
+  limitWorkingDays: number;
+  policyVersion: string;
+  departments: DepartmentTimeliness[];
+}
+
+export interface MakeCommitmentRequest {
+  /** The department receiving the commitment (from the gateway's token). */
+  receivingDepartmentId: string;
+  idempotencyKey: string;
+  type: CommitmentType;
+  subject: SubjectInput | undefined;
+  content: string;
+  matter: string;
+  /** YYYY-MM-DD, not before today; empty when open-ended. */
+  deadline: string;
+  /** CREDIT_REPAIR: the repair application and the record(s) whose repair rests on the commitment. */
+  repairApplicationId: string;
+  recordIds: string[];
+}
+
+export interface RecordFulfilmentRequest {
+  /** Must be the receiving department (from the gateway's token). */
+  departmentId: string;
+  commitmentId: string;
+  /** FULFILLED, PARTIALLY_FULFILLED or BREACHED. */
+  status: FulfilmentStatus;
+  /** YYYY-MM-DD, not before the commitment was made, not in the future. */
+  fulfilmentDate: string;
+  note: string;
+  /** BREACHED: tier of the adverse record; UNSPECIFIED uses the commitment type's default. */
+  severity: SeverityTier;
+}
+
+export interface GetCommitmentRequest {
+  /** Commitment id (UUID) or commitment code. */
+  commitmentId: string;
+}
+
+export interface ListCommitmentsRequest {
+  /** One of subject_key and department_id. */
+  subjectKey: string;
+  departmentId: string;
+  /** Default 20, at most 100. */
+  pageSize: number;
+  /** From the previous page's next_cursor. */
+  cursor: string;
+}
+
+export interface ListCommitmentsResponse {
+  commitments: CommitmentView[];
+  /** Empty on the last page. */
+  nextCursor: string;
+}
+
+export interface CommitmentView {
+  commitmentId: string;
+  commitmentCode: string;
+  type: CommitmentType;
+  subject: SubjectRef | undefined;
+  content: string;
+  matter: string;
+  deadline: string;
+  receivingDepartmentId: string;
+  repairApplicationId: string;
+  recordIds: string[];
+  madeOn: string;
+  status: FulfilmentStatus;
+  fulfilmentDate: string;
+  note: string;
+  /** The adverse record a breach produced. */
+  breachRecordId: string;
+  policyVersion: string;
+  /** RFC 3339 */
+  createdAt: string;
 }
 
 export interface ListCatalogueItemsResponse {
@@ -1509,6 +1656,9 @@ function createBaseCatalogueItem(): CatalogueItem {
     requiredFields: [],
     openSubmission: false,
     responsibleDepartmentIds: [],
+    fieldSchemaJson: "",
+    optionalFields: [],
+    effectiveFrom: "",
   };
 }
 
@@ -1543,6 +1693,15 @@ export const CatalogueItem: MessageFns<CatalogueItem> = {
     }
     for (const v of message.responsibleDepartmentIds) {
       writer.uint32(82).string(v!);
+    }
+    if (message.fieldSchemaJson !== "") {
+      writer.uint32(90).string(message.fieldSchemaJson);
+    }
+    for (const v of message.optionalFields) {
+      writer.uint32(98).string(v!);
+    }
+    if (message.effectiveFrom !== "") {
+      writer.uint32(106).string(message.effectiveFrom);
     }
     return writer;
   },
@@ -1638,6 +1797,1317 @@ export const CatalogueItem: MessageFns<CatalogueItem> = {
             }
 
             message.responsibleDepartmentIds.push(reader.string());
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.fieldSchemaJson = reader.string();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.optionalFields.push(reader.string());
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.effectiveFrom = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBasePublishCatalogueItemVersionRequest(): PublishCatalogueItemVersionRequest {
+  return {
+    creditOffice: false,
+    catalogueItemCode: "",
+    name: "",
+    category: "",
+    disclosure: "",
+    subjectTypes: [],
+    requiredFields: [],
+    optionalFields: [],
+    fieldSchemaJson: "",
+    effectiveFrom: "",
+  };
+}
+
+export const PublishCatalogueItemVersionRequest: MessageFns<PublishCatalogueItemVersionRequest> = {
+  encode(message: PublishCatalogueItemVersionRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.creditOffice !== false) {
+      writer.uint32(8).bool(message.creditOffice);
+    }
+    if (message.catalogueItemCode !== "") {
+      writer.uint32(18).string(message.catalogueItemCode);
+    }
+    if (message.name !== "") {
+      writer.uint32(26).string(message.name);
+    }
+    if (message.category !== "") {
+      writer.uint32(34).string(message.category);
+    }
+    if (message.disclosure !== "") {
+      writer.uint32(42).string(message.disclosure);
+    }
+    for (const v of message.subjectTypes) {
+      writer.uint32(50).string(v!);
+    }
+    for (const v of message.requiredFields) {
+      writer.uint32(58).string(v!);
+    }
+    for (const v of message.optionalFields) {
+      writer.uint32(66).string(v!);
+    }
+    if (message.fieldSchemaJson !== "") {
+      writer.uint32(74).string(message.fieldSchemaJson);
+    }
+    if (message.effectiveFrom !== "") {
+      writer.uint32(82).string(message.effectiveFrom);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PublishCatalogueItemVersionRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePublishCatalogueItemVersionRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.creditOffice = reader.bool();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.catalogueItemCode = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.category = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.disclosure = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.subjectTypes.push(reader.string());
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.requiredFields.push(reader.string());
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.optionalFields.push(reader.string());
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.fieldSchemaJson = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.effectiveFrom = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseTimelinessScorecardRequest(): TimelinessScorecardRequest {
+  return {
+    callerDepartmentId: "",
+    creditOffice: false,
+    departmentId: "",
+    periodStart: "",
+    periodEnd: "",
+    overdueLimit: 0,
+  };
+}
+
+export const TimelinessScorecardRequest: MessageFns<TimelinessScorecardRequest> = {
+  encode(message: TimelinessScorecardRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.callerDepartmentId !== "") {
+      writer.uint32(10).string(message.callerDepartmentId);
+    }
+    if (message.creditOffice !== false) {
+      writer.uint32(16).bool(message.creditOffice);
+    }
+    if (message.departmentId !== "") {
+      writer.uint32(26).string(message.departmentId);
+    }
+    if (message.periodStart !== "") {
+      writer.uint32(34).string(message.periodStart);
+    }
+    if (message.periodEnd !== "") {
+      writer.uint32(42).string(message.periodEnd);
+    }
+    if (message.overdueLimit !== 0) {
+      writer.uint32(48).int32(message.overdueLimit);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): TimelinessScorecardRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseTimelinessScorecardRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.callerDepartmentId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.creditOffice = reader.bool();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.departmentId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.periodStart = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.periodEnd = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.overdueLimit = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseOverdueRecord(): OverdueRecord {
+  return {
+    recordId: "",
+    catalogueItemCode: "",
+    decisionNumber: "",
+    decisionDate: "",
+    submittedOn: "",
+    workingDays: 0,
+    daysLate: 0,
+  };
+}
+
+export const OverdueRecord: MessageFns<OverdueRecord> = {
+  encode(message: OverdueRecord, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.recordId !== "") {
+      writer.uint32(10).string(message.recordId);
+    }
+    if (message.catalogueItemCode !== "") {
+      writer.uint32(18).string(message.catalogueItemCode);
+    }
+    if (message.decisionNumber !== "") {
+      writer.uint32(26).string(message.decisionNumber);
+    }
+    if (message.decisionDate !== "") {
+      writer.uint32(34).string(message.decisionDate);
+    }
+    if (message.submittedOn !== "") {
+      writer.uint32(42).string(message.submittedOn);
+    }
+    if (message.workingDays !== 0) {
+      writer.uint32(48).int32(message.workingDays);
+    }
+    if (message.daysLate !== 0) {
+      writer.uint32(56).int32(message.daysLate);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): OverdueRecord {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseOverdueRecord();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.recordId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.catalogueItemCode = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.decisionNumber = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.decisionDate = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.submittedOn = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.workingDays = reader.int32();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.daysLate = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseDepartmentTimeliness(): DepartmentTimeliness {
+  return {
+    departmentId: "",
+    records: 0,
+    onTime: 0,
+    onTimeRate: 0,
+    unmeasured: 0,
+    overdue: 0,
+    overdueRecords: [],
+    completeness: 0,
+    rowsReceived: 0,
+    rowsRejected: 0,
+    rejectedRowRate: 0,
+  };
+}
+
+export const DepartmentTimeliness: MessageFns<DepartmentTimeliness> = {
+  encode(message: DepartmentTimeliness, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.departmentId !== "") {
+      writer.uint32(10).string(message.departmentId);
+    }
+    if (message.records !== 0) {
+      writer.uint32(16).int32(message.records);
+    }
+    if (message.onTime !== 0) {
+      writer.uint32(24).int32(message.onTime);
+    }
+    if (message.onTimeRate !== 0) {
+      writer.uint32(33).double(message.onTimeRate);
+    }
+    if (message.unmeasured !== 0) {
+      writer.uint32(40).int32(message.unmeasured);
+    }
+    if (message.overdue !== 0) {
+      writer.uint32(48).int32(message.overdue);
+    }
+    for (const v of message.overdueRecords) {
+      OverdueRecord.encode(v!, writer.uint32(58).fork()).join();
+    }
+    if (message.completeness !== 0) {
+      writer.uint32(65).double(message.completeness);
+    }
+    if (message.rowsReceived !== 0) {
+      writer.uint32(72).int64(message.rowsReceived);
+    }
+    if (message.rowsRejected !== 0) {
+      writer.uint32(80).int64(message.rowsRejected);
+    }
+    if (message.rejectedRowRate !== 0) {
+      writer.uint32(89).double(message.rejectedRowRate);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DepartmentTimeliness {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDepartmentTimeliness();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.departmentId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.records = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.onTime = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 33) {
+              break;
+            }
+
+            message.onTimeRate = reader.double();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.unmeasured = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.overdue = reader.int32();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.overdueRecords.push(OverdueRecord.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 8: {
+            if (tag !== 65) {
+              break;
+            }
+
+            message.completeness = reader.double();
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              break;
+            }
+
+            message.rowsReceived = longToNumber(reader.int64());
+            continue;
+          }
+          case 10: {
+            if (tag !== 80) {
+              break;
+            }
+
+            message.rowsRejected = longToNumber(reader.int64());
+            continue;
+          }
+          case 11: {
+            if (tag !== 89) {
+              break;
+            }
+
+            message.rejectedRowRate = reader.double();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseTimelinessScorecardResponse(): TimelinessScorecardResponse {
+  return { limitWorkingDays: 0, policyVersion: "", departments: [] };
+}
+
+export const TimelinessScorecardResponse: MessageFns<TimelinessScorecardResponse> = {
+  encode(message: TimelinessScorecardResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.limitWorkingDays !== 0) {
+      writer.uint32(8).int32(message.limitWorkingDays);
+    }
+    if (message.policyVersion !== "") {
+      writer.uint32(18).string(message.policyVersion);
+    }
+    for (const v of message.departments) {
+      DepartmentTimeliness.encode(v!, writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): TimelinessScorecardResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseTimelinessScorecardResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.limitWorkingDays = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.policyVersion = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.departments.push(DepartmentTimeliness.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseMakeCommitmentRequest(): MakeCommitmentRequest {
+  return {
+    receivingDepartmentId: "",
+    idempotencyKey: "",
+    type: 0,
+    subject: undefined,
+    content: "",
+    matter: "",
+    deadline: "",
+    repairApplicationId: "",
+    recordIds: [],
+  };
+}
+
+export const MakeCommitmentRequest: MessageFns<MakeCommitmentRequest> = {
+  encode(message: MakeCommitmentRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.receivingDepartmentId !== "") {
+      writer.uint32(10).string(message.receivingDepartmentId);
+    }
+    if (message.idempotencyKey !== "") {
+      writer.uint32(18).string(message.idempotencyKey);
+    }
+    if (message.type !== 0) {
+      writer.uint32(24).int32(message.type);
+    }
+    if (message.subject !== undefined) {
+      SubjectInput.encode(message.subject, writer.uint32(34).fork()).join();
+    }
+    if (message.content !== "") {
+      writer.uint32(42).string(message.content);
+    }
+    if (message.matter !== "") {
+      writer.uint32(50).string(message.matter);
+    }
+    if (message.deadline !== "") {
+      writer.uint32(58).string(message.deadline);
+    }
+    if (message.repairApplicationId !== "") {
+      writer.uint32(66).string(message.repairApplicationId);
+    }
+    for (const v of message.recordIds) {
+      writer.uint32(74).string(v!);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MakeCommitmentRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMakeCommitmentRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.receivingDepartmentId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.type = reader.int32() as any;
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.subject = SubjectInput.decode(reader, reader.uint32());
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.content = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.matter = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.deadline = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.repairApplicationId = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.recordIds.push(reader.string());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseRecordFulfilmentRequest(): RecordFulfilmentRequest {
+  return { departmentId: "", commitmentId: "", status: 0, fulfilmentDate: "", note: "", severity: 0 };
+}
+
+export const RecordFulfilmentRequest: MessageFns<RecordFulfilmentRequest> = {
+  encode(message: RecordFulfilmentRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.departmentId !== "") {
+      writer.uint32(10).string(message.departmentId);
+    }
+    if (message.commitmentId !== "") {
+      writer.uint32(18).string(message.commitmentId);
+    }
+    if (message.status !== 0) {
+      writer.uint32(24).int32(message.status);
+    }
+    if (message.fulfilmentDate !== "") {
+      writer.uint32(34).string(message.fulfilmentDate);
+    }
+    if (message.note !== "") {
+      writer.uint32(42).string(message.note);
+    }
+    if (message.severity !== 0) {
+      writer.uint32(48).int32(message.severity);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecordFulfilmentRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecordFulfilmentRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.departmentId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.commitmentId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.status = reader.int32() as any;
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.fulfilmentDate = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.note = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.severity = reader.int32() as any;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseGetCommitmentRequest(): GetCommitmentRequest {
+  return { commitmentId: "" };
+}
+
+export const GetCommitmentRequest: MessageFns<GetCommitmentRequest> = {
+  encode(message: GetCommitmentRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.commitmentId !== "") {
+      writer.uint32(10).string(message.commitmentId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetCommitmentRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetCommitmentRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.commitmentId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseListCommitmentsRequest(): ListCommitmentsRequest {
+  return { subjectKey: "", departmentId: "", pageSize: 0, cursor: "" };
+}
+
+export const ListCommitmentsRequest: MessageFns<ListCommitmentsRequest> = {
+  encode(message: ListCommitmentsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.subjectKey !== "") {
+      writer.uint32(10).string(message.subjectKey);
+    }
+    if (message.departmentId !== "") {
+      writer.uint32(18).string(message.departmentId);
+    }
+    if (message.pageSize !== 0) {
+      writer.uint32(24).int32(message.pageSize);
+    }
+    if (message.cursor !== "") {
+      writer.uint32(34).string(message.cursor);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListCommitmentsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListCommitmentsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.subjectKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.departmentId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.pageSize = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.cursor = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseListCommitmentsResponse(): ListCommitmentsResponse {
+  return { commitments: [], nextCursor: "" };
+}
+
+export const ListCommitmentsResponse: MessageFns<ListCommitmentsResponse> = {
+  encode(message: ListCommitmentsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.commitments) {
+      CommitmentView.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.nextCursor !== "") {
+      writer.uint32(18).string(message.nextCursor);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListCommitmentsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListCommitmentsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.commitments.push(CommitmentView.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.nextCursor = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseCommitmentView(): CommitmentView {
+  return {
+    commitmentId: "",
+    commitmentCode: "",
+    type: 0,
+    subject: undefined,
+    content: "",
+    matter: "",
+    deadline: "",
+    receivingDepartmentId: "",
+    repairApplicationId: "",
+    recordIds: [],
+    madeOn: "",
+    status: 0,
+    fulfilmentDate: "",
+    note: "",
+    breachRecordId: "",
+    policyVersion: "",
+    createdAt: "",
+  };
+}
+
+export const CommitmentView: MessageFns<CommitmentView> = {
+  encode(message: CommitmentView, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.commitmentId !== "") {
+      writer.uint32(10).string(message.commitmentId);
+    }
+    if (message.commitmentCode !== "") {
+      writer.uint32(18).string(message.commitmentCode);
+    }
+    if (message.type !== 0) {
+      writer.uint32(24).int32(message.type);
+    }
+    if (message.subject !== undefined) {
+      SubjectRef.encode(message.subject, writer.uint32(34).fork()).join();
+    }
+    if (message.content !== "") {
+      writer.uint32(42).string(message.content);
+    }
+    if (message.matter !== "") {
+      writer.uint32(50).string(message.matter);
+    }
+    if (message.deadline !== "") {
+      writer.uint32(58).string(message.deadline);
+    }
+    if (message.receivingDepartmentId !== "") {
+      writer.uint32(66).string(message.receivingDepartmentId);
+    }
+    if (message.repairApplicationId !== "") {
+      writer.uint32(74).string(message.repairApplicationId);
+    }
+    for (const v of message.recordIds) {
+      writer.uint32(82).string(v!);
+    }
+    if (message.madeOn !== "") {
+      writer.uint32(90).string(message.madeOn);
+    }
+    if (message.status !== 0) {
+      writer.uint32(96).int32(message.status);
+    }
+    if (message.fulfilmentDate !== "") {
+      writer.uint32(106).string(message.fulfilmentDate);
+    }
+    if (message.note !== "") {
+      writer.uint32(114).string(message.note);
+    }
+    if (message.breachRecordId !== "") {
+      writer.uint32(122).string(message.breachRecordId);
+    }
+    if (message.policyVersion !== "") {
+      writer.uint32(130).string(message.policyVersion);
+    }
+    if (message.createdAt !== "") {
+      writer.uint32(138).string(message.createdAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CommitmentView {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCommitmentView();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.commitmentId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.commitmentCode = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.type = reader.int32() as any;
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.subject = SubjectRef.decode(reader, reader.uint32());
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.content = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.matter = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.deadline = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.receivingDepartmentId = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.repairApplicationId = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.recordIds.push(reader.string());
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.madeOn = reader.string();
+            continue;
+          }
+          case 12: {
+            if (tag !== 96) {
+              break;
+            }
+
+            message.status = reader.int32() as any;
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.fulfilmentDate = reader.string();
+            continue;
+          }
+          case 14: {
+            if (tag !== 114) {
+              break;
+            }
+
+            message.note = reader.string();
+            continue;
+          }
+          case 15: {
+            if (tag !== 122) {
+              break;
+            }
+
+            message.breachRecordId = reader.string();
+            continue;
+          }
+          case 16: {
+            if (tag !== 130) {
+              break;
+            }
+
+            message.policyVersion = reader.string();
+            continue;
+          }
+          case 17: {
+            if (tag !== 138) {
+              break;
+            }
+
+            message.createdAt = reader.string();
             continue;
           }
         }
@@ -2471,6 +3941,27 @@ export interface RecordCollectionServiceClient {
     request: SetCatalogueResponsibilityRequest,
     metadata?: Metadata,
   ): Observable<CatalogueItem>;
+
+  /**
+   * The credit office publishes a new version of a catalogue item (its field schema, required and optional
+   * fields, ...): it applies to submissions from its effective date; stored records keep their version.
+   */
+
+  publishCatalogueItemVersion(
+    request: PublishCatalogueItemVersionRequest,
+    metadata?: Metadata,
+  ): Observable<CatalogueItem>;
+
+  /**
+   * 双公示 timeliness per department for a period: on-time rate against the policy's working-day limit,
+   * overdue records, completeness of the optional standard fields, rejected-row rate. A department sees
+   * its own; the credit office every department.
+   */
+
+  timelinessScorecard(
+    request: TimelinessScorecardRequest,
+    metadata?: Metadata,
+  ): Observable<TimelinessScorecardResponse>;
 }
 
 /**
@@ -2524,6 +4015,27 @@ export interface RecordCollectionServiceController {
     request: SetCatalogueResponsibilityRequest,
     metadata?: Metadata,
   ): Promise<CatalogueItem> | Observable<CatalogueItem> | CatalogueItem;
+
+  /**
+   * The credit office publishes a new version of a catalogue item (its field schema, required and optional
+   * fields, ...): it applies to submissions from its effective date; stored records keep their version.
+   */
+
+  publishCatalogueItemVersion(
+    request: PublishCatalogueItemVersionRequest,
+    metadata?: Metadata,
+  ): Promise<CatalogueItem> | Observable<CatalogueItem> | CatalogueItem;
+
+  /**
+   * 双公示 timeliness per department for a period: on-time rate against the policy's working-day limit,
+   * overdue records, completeness of the optional standard fields, rejected-row rate. A department sees
+   * its own; the credit office every department.
+   */
+
+  timelinessScorecard(
+    request: TimelinessScorecardRequest,
+    metadata?: Metadata,
+  ): Promise<TimelinessScorecardResponse> | Observable<TimelinessScorecardResponse> | TimelinessScorecardResponse;
 }
 
 export function RecordCollectionServiceControllerMethods() {
@@ -2536,6 +4048,8 @@ export function RecordCollectionServiceControllerMethods() {
       "getRecord",
       "listCatalogueItems",
       "setCatalogueResponsibility",
+      "publishCatalogueItemVersion",
+      "timelinessScorecard",
     ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
@@ -2552,6 +4066,81 @@ export function RecordCollectionServiceControllerMethods() {
 }
 
 export const RECORD_COLLECTION_SERVICE_NAME = "RecordCollectionService";
+
+export interface CommitmentServiceClient {
+  /**
+   * A subject's commitment received by a department; same (department, idempotency key) and content → the
+   * same commitment; same key with other content → IDEMPOTENCY_KEY_REUSED.
+   */
+
+  makeCommitment(request: MakeCommitmentRequest, metadata?: Metadata): Observable<CommitmentView>;
+
+  /**
+   * The receiving department records fulfilment (履约/部分履约/未履约). A breach becomes an adverse record
+   * (catalogue item COMMITMENT_BREACH). Recorded once; the identical request again is a no-op.
+   */
+
+  recordFulfilment(request: RecordFulfilmentRequest, metadata?: Metadata): Observable<CommitmentView>;
+
+  getCommitment(request: GetCommitmentRequest, metadata?: Metadata): Observable<CommitmentView>;
+
+  /** By subject key or receiving department, newest first, cursor paging (at most 100 per page). */
+
+  listCommitments(request: ListCommitmentsRequest, metadata?: Metadata): Observable<ListCommitmentsResponse>;
+}
+
+export interface CommitmentServiceController {
+  /**
+   * A subject's commitment received by a department; same (department, idempotency key) and content → the
+   * same commitment; same key with other content → IDEMPOTENCY_KEY_REUSED.
+   */
+
+  makeCommitment(
+    request: MakeCommitmentRequest,
+    metadata?: Metadata,
+  ): Promise<CommitmentView> | Observable<CommitmentView> | CommitmentView;
+
+  /**
+   * The receiving department records fulfilment (履约/部分履约/未履约). A breach becomes an adverse record
+   * (catalogue item COMMITMENT_BREACH). Recorded once; the identical request again is a no-op.
+   */
+
+  recordFulfilment(
+    request: RecordFulfilmentRequest,
+    metadata?: Metadata,
+  ): Promise<CommitmentView> | Observable<CommitmentView> | CommitmentView;
+
+  getCommitment(
+    request: GetCommitmentRequest,
+    metadata?: Metadata,
+  ): Promise<CommitmentView> | Observable<CommitmentView> | CommitmentView;
+
+  /** By subject key or receiving department, newest first, cursor paging (at most 100 per page). */
+
+  listCommitments(
+    request: ListCommitmentsRequest,
+    metadata?: Metadata,
+  ): Promise<ListCommitmentsResponse> | Observable<ListCommitmentsResponse> | ListCommitmentsResponse;
+}
+
+export function CommitmentServiceControllerMethods() {
+  return function (constructor: Function) {
+    const grpcMethods: string[] = ["makeCommitment", "recordFulfilment", "getCommitment", "listCommitments"];
+    for (const method of grpcMethods) {
+      const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
+      GrpcMethod("CommitmentService", method)(constructor.prototype[method], method, descriptor);
+      Object.defineProperty(constructor.prototype, method, descriptor);
+    }
+    const grpcStreamMethods: string[] = [];
+    for (const method of grpcStreamMethods) {
+      const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
+      GrpcStreamMethod("CommitmentService", method)(constructor.prototype[method], method, descriptor);
+      Object.defineProperty(constructor.prototype, method, descriptor);
+    }
+  };
+}
+
+export const COMMITMENT_SERVICE_NAME = "CommitmentService";
 
 export interface RecordImportServiceClient {
   /** Opens an import batch, or returns the existing one for the same (department, client batch key). */
