@@ -7,6 +7,9 @@ import { OAuthController } from './auth/oauth.controller';
 import { ChecksApi } from './checks/checks-api.service';
 import { ChecksController } from './checks/checks.controller';
 import { ChecksResolver } from './checks/checks.resolver';
+import { CommitmentsApi } from './commitments/commitments-api.service';
+import { CommitmentsController } from './commitments/commitments.controller';
+import { CommitmentsResolver } from './commitments/commitments.resolver';
 import { PlatformResolver } from './graphql/platform.resolver';
 import { ListsApi } from './lists/lists-api.service';
 import { ListsController } from './lists/lists.controller';
@@ -34,7 +37,7 @@ import { RepairsResolver } from './repairs/repairs.resolver';
  * The public API surface in one place: the gateway module serves it, and the schema / OpenAPI generators build
  * the checked-in `schema.gql` and `openapi.json` from the same lists, so they cannot drift apart.
  */
-export const REST_CONTROLLERS = [RestController, RecordsController, ImportsController, ChecksController, ObjectionsController, RepairsController, ListsController, FeedbackController, ReportsController, PublicController, OAuthController, AdminController];
-export const GRAPHQL_RESOLVERS = [PlatformResolver, RecordsResolver, ChecksResolver, ObjectionsResolver, RepairsResolver, ListsResolver, FeedbackResolver, ReportsResolver, AdminResolver];
+export const REST_CONTROLLERS = [RestController, RecordsController, ImportsController, ChecksController, ObjectionsController, RepairsController, ListsController, FeedbackController, ReportsController, CommitmentsController, PublicController, OAuthController, AdminController];
+export const GRAPHQL_RESOLVERS = [PlatformResolver, RecordsResolver, ChecksResolver, ObjectionsResolver, RepairsResolver, ListsResolver, FeedbackResolver, ReportsResolver, CommitmentsResolver, AdminResolver];
 /** The services the controllers and resolvers call (stubbed when only documentation is built). */
-export const API_SERVICES = [PlatformApi, RecordsApi, ImportsApi, ChecksApi, ObjectionsApi, RepairsApi, ListsApi, FeedbackApi, ReportsApi, PublicApi, AdminApi];
+export const API_SERVICES = [PlatformApi, RecordsApi, ImportsApi, ChecksApi, ObjectionsApi, RepairsApi, ListsApi, FeedbackApi, ReportsApi, CommitmentsApi, PublicApi, AdminApi];

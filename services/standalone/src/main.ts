@@ -137,6 +137,8 @@ async function demoCredentials(clients: ClientsService, dataDir: string): Promis
       Scopes.objectionsDecide,
       Scopes.repairsApply,
       Scopes.repairsDecide,
+      Scopes.commitmentsWrite,
+      Scopes.commitmentsRead,
     ],
   });
   writeFileSync(file, JSON.stringify(issued, null, 2), { mode: 0o600 });

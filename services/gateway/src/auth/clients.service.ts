@@ -23,6 +23,10 @@ export const Scopes = {
   /** Apply for repair for subjects; decide repair applications (deciding departments). */
   repairsApply: 'repairs:apply',
   repairsDecide: 'repairs:decide',
+  /** Receive subjects' credit commitments (信用承诺) at the department's window and record their fulfilment. */
+  commitmentsWrite: 'commitments:write',
+  /** Read the commitments the department received. */
+  commitmentsRead: 'commitments:read',
   /** A subject's full ID number and non-public records in outputs (otherwise masked / withheld). */
   personalDataRead: 'personal-data:read',
   /** The credit office: every scope, and administration. */

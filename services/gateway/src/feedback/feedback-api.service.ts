@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { ClientGrpc } from '@nestjs/microservices';
-import { JOINT_REWARD_PUNISHMENT_SERVICE_NAME, subjectTypeName, type CheckCase, type FeedbackCounts, type JointRewardPunishmentServiceClient } from '@credit/contracts';
+import { JOINT_REWARD_PUNISHMENT_SERVICE_NAME, subjectTypeName, type CheckCase, type FeedbackCounts, type JointRewardPunishmentServiceClient, type NoticePdf } from '@credit/contracts';
 import { call, JOINT_REWARD_PUNISHMENT_CLIENT, traceMetadata } from '../api/backends';
 import type { SubjectTypeInput } from '../api/dto';
 import { supervisedDepartment } from '../api/request-context';
@@ -78,7 +78,25 @@ export class FeedbackApi implements OnModuleInit {
   async notice(caller: Caller, checkId: string, measureCode: string): Promise<MeasureNoticeView> {
     const notice = await call(this.jrp.getMeasureNotice({ checkId, measureCode }, traceMetadata()));
     supervisedDepartment(caller, notice.departmentId === caller.departmentId ? undefined : notice.departmentId);
-    return notice;
+    return {
+      noticeNumber: notice.noticeNumber,
+      checkId: notice.checkId,
+      measureCode: notice.measureCode,
+      departmentId: notice.departmentId,
+      issuedOn: notice.issuedOn,
+      textZh: notice.textZh,
+      status: notice.status || 'ISSUED',
+      withdrawnByObjectionId: notice.withdrawnByObjectionId || undefined,
+      withdrawnOn: notice.withdrawnOn || undefined,
+      withdrawalReason: notice.withdrawalReason || undefined,
+    };
+  }
+
+  /** The same notice as PDF: the checking department or the credit office (a withdrawn one is marked 已撤回). */
+  async noticePdf(caller: Caller, checkId: string, measureCode: string): Promise<NoticePdf> {
+    const notice = await call(this.jrp.getMeasureNotice({ checkId, measureCode }, traceMetadata()));
+    supervisedDepartment(caller, notice.departmentId === caller.departmentId ? undefined : notice.departmentId);
+    return call(this.jrp.getMeasureNoticePdf({ checkId, measureCode }, traceMetadata()));
   }
 
   async statistics(caller: Caller, filter: FeedbackStatisticsDto): Promise<FeedbackStatisticsView> {

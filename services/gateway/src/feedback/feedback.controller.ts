@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { errorResponses } from '../api/rest.controller';
 import { CurrentCaller, RequireScope } from '../auth/auth.guard';
 import { Scopes, type Caller } from '../auth/clients.service';
@@ -42,6 +43,21 @@ export class FeedbackController {
   @errorResponses(401, 403, 404, 429, 503)
   notice(@CurrentCaller() caller: Caller, @Param('checkId') checkId: string, @Param('measureCode') measureCode: string): Promise<MeasureNoticeView> {
     return this.api.notice(caller, checkId, measureCode);
+  }
+
+  @Get('checks/:checkId/notices/:measureCode/pdf')
+  @RequireScope(Scopes.checksRead)
+  @ApiProduces('application/pdf')
+  @ApiOperation({
+    summary: '措施书面告知 PDF / the written notice of an applied measure as PDF',
+    description: 'Scope `checks:read`; the checking department or the credit office. A withdrawn notice is marked 已撤回 with the objection and date.',
+  })
+  @ApiResponse({ status: 200, description: 'application/pdf' })
+  @errorResponses(401, 403, 404, 429, 503)
+  async noticePdf(@CurrentCaller() caller: Caller, @Param('checkId') checkId: string, @Param('measureCode') measureCode: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    const notice = await this.api.noticePdf(caller, checkId, measureCode);
+    void reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="${encodeURIComponent(notice.fileName || `${notice.noticeNumber}.pdf`)}"`);
+    return Buffer.from(notice.pdf);
   }
 
   @Get('feedback/pending')

@@ -144,6 +144,12 @@ export class MeasureNoticeView {
   @ApiProperty() @Field() departmentId: string;
   @ApiProperty() @Field() issuedOn: string;
   @ApiProperty() @Field() textZh: string;
+  @ApiProperty({ description: 'ISSUED | WITHDRAWN（所依据的信息经异议更正或撤销后撤回）/ WITHDRAWN when the information it rested on was corrected or revoked after an objection' })
+  @Field({ description: 'ISSUED | WITHDRAWN' })
+  status: string;
+  @ApiPropertyOptional({ description: '撤回所依据的异议 / the objection that withdrew it' }) @Field({ nullable: true }) withdrawnByObjectionId?: string;
+  @ApiPropertyOptional({ description: '撤回日期 YYYY-MM-DD / withdrawn on' }) @Field({ nullable: true }) withdrawnOn?: string;
+  @ApiPropertyOptional({ description: '撤回原因 / reason of the withdrawal' }) @Field({ nullable: true }) withdrawalReason?: string;
 }
 
 @ObjectType('ReasonCount')

@@ -1,15 +1,35 @@
-import { Injectable } from '@nestjs/common';
-import { ListEntryStatusNames, ListTypeNames, type ListEntryChanged, type ListEntryView as ListEntryMessage } from '@credit/contracts';
-import { Backends } from '../api/backends';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { ClientGrpc } from '@nestjs/microservices';
+import {
+  JOINT_REWARD_PUNISHMENT_SERVICE_NAME,
+  ListEntryStatusNames,
+  ListTypeNames,
+  type JointRewardPunishmentServiceClient,
+  type ListEntryChanged,
+  type ListEntryView as ListEntryMessage,
+  type MeasureList,
+  type NoticePdf,
+} from '@credit/contracts';
+import { Backends, call, JOINT_REWARD_PUNISHMENT_CLIENT, traceMetadata } from '../api/backends';
+import { isCreditOffice } from '../api/request-context';
 import { subjectIn } from '../api/platform-api.service';
 import type { Caller } from '../auth/clients.service';
 import { toSubject } from '../objections/objections-api.service';
-import type { ListEntriesQueryDto, ListEntryDetailView, ListEntryView, ListNoticeView, MeasureListView, MeasuresQueryDto, ProposeListEntryDto } from './lists.dto';
+import type { ImportMeasuresEditionDto, ListEntriesQueryDto, ListEntryDetailView, ListEntryView, ListNoticeView, MeasureListView, MeasuresQueryDto, ProposeListEntryDto } from './lists.dto';
 
 /** Lists (红黑名单) and the measures list (措施清单) for REST and GraphQL alike: the department always comes from the token. */
 @Injectable()
-export class ListsApi {
-  constructor(private readonly backends: Backends) {}
+export class ListsApi implements OnModuleInit {
+  private jrp!: JointRewardPunishmentServiceClient;
+
+  constructor(
+    private readonly backends: Backends,
+    @Inject(JOINT_REWARD_PUNISHMENT_CLIENT) private readonly client: ClientGrpc,
+  ) {}
+
+  onModuleInit(): void {
+    this.jrp = this.client.getService<JointRewardPunishmentServiceClient>(JOINT_REWARD_PUNISHMENT_SERVICE_NAME);
+  }
 
   /** The caller's department is the identifying department (认定部门). */
   async propose(caller: Caller, input: ProposeListEntryDto, idempotencyKey: string | undefined): Promise<ListEntryDetailView> {
@@ -44,13 +64,32 @@ export class ListsApi {
   }
 
   async measures(filter: MeasuresQueryDto): Promise<MeasureListView> {
-    const list = await this.backends.listMeasures({ editionId: filter.editionId ?? '', matterType: filter.matterType ?? '', targetList: filter.targetList ?? '' });
-    return { ...list, measures: list.measures.map((m) => ({ ...m, defaultPeriodMonths: m.defaultPeriodMonths || undefined })) };
+    return toMeasureList(await this.backends.listMeasures({ editionId: filter.editionId ?? '', matterType: filter.matterType ?? '', targetList: filter.targetList ?? '' }));
+  }
+
+  /** The credit office imports a new edition (joint-reward-punishment checks `credit_office` again). */
+  async importEdition(caller: Caller, input: ImportMeasuresEditionDto): Promise<MeasureListView> {
+    const list = await call(
+      this.jrp.importMeasuresEdition(
+        { editionId: input.editionId, effectiveFrom: input.effectiveFrom, basis: input.basis, csv: input.csv, creditOffice: isCreditOffice(caller), requestedBy: caller.departmentId },
+        traceMetadata(),
+      ),
+    );
+    return toMeasureList(list);
+  }
+
+  /** The notice (告知书) of a list entry as PDF. */
+  async noticePdf(entryId: string): Promise<NoticePdf> {
+    return call(this.jrp.getNoticePdf({ entryId }, traceMetadata()));
   }
 
   async measuresCsv(filter: MeasuresQueryDto): Promise<{ editionId: string; csv: string }> {
     return this.backends.exportMeasuresCsv({ editionId: filter.editionId ?? '', matterType: filter.matterType ?? '', targetList: filter.targetList ?? '' });
   }
+}
+
+function toMeasureList(list: MeasureList): MeasureListView {
+  return { ...list, measures: list.measures.map((m) => ({ ...m, defaultPeriodMonths: m.defaultPeriodMonths || undefined })) };
 }
 
 function toDetail(caller: Caller, view: ListEntryMessage): ListEntryDetailView {

@@ -7,7 +7,7 @@ import { Scopes, type Caller } from '../auth/clients.service';
 import { IDEMPOTENCY_HEADER_DOC } from '../objections/objections.controller';
 import { IdempotencyKey } from '../api/request-context';
 import { ListsApi } from './lists-api.service';
-import { ListEntriesQueryDto, ListEntryDetailView, ListEntryView, ListNoticeView, MeasureListView, MeasuresQueryDto, ProposeListEntryDto } from './lists.dto';
+import { ImportMeasuresEditionDto, ListEntriesQueryDto, ListEntryDetailView, ListEntryView, ListNoticeView, MeasureListView, MeasuresQueryDto, ProposeListEntryDto } from './lists.dto';
 
 /** REST: red / serious-dishonesty / key-attention lists and the measures list (联合奖惩). */
 @ApiTags('lists')
@@ -64,6 +64,19 @@ export class ListsController {
     return csv;
   }
 
+  @Post('measures/editions')
+  @RequireScope(Scopes.admin)
+  @ApiOperation({
+    summary: '信用办：导入措施清单新版本 / credit office: import a new edition of the measures list',
+    description:
+      'Scope `admin`. The CSV text in the export’s format (`GET /lists/measures/csv`). Every row is validated (an unknown type, class, effect, channel, target list, grade, subject type or matter type names its row and column; nothing is stored then). Takes effect on `effectiveFrom` (not before today, after the latest edition’s); past editions never change.',
+  })
+  @ApiResponse({ status: 201, type: MeasureListView })
+  @errorResponses(400, 401, 403, 409, 413, 429, 503)
+  importEdition(@CurrentCaller() caller: Caller, @Body() body: ImportMeasuresEditionDto): Promise<MeasureListView> {
+    return this.api.importEdition(caller, body);
+  }
+
   @Get(':id')
   @RequireScope(Scopes.listsRead)
   @ApiOperation({ summary: '名单条目 / one list entry', description: 'Scope `lists:read`. With its transitions, oldest first.' })
@@ -82,5 +95,18 @@ export class ListsController {
   @errorResponses(401, 403, 404, 429, 503)
   notice(@Param('id') id: string): Promise<ListNoticeView> {
     return this.api.notice(id);
+  }
+
+  @Get(':id/notice/pdf')
+  @RequireScope(Scopes.listsRead)
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: '名单告知书 PDF / the notice of a list entry as PDF', description: 'Scope `lists:read`. A4, Chinese font embedded.' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiResponse({ status: 200, description: 'application/pdf' })
+  @errorResponses(401, 403, 404, 429, 503)
+  async noticePdf(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    const notice = await this.api.noticePdf(id);
+    void reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="${encodeURIComponent(notice.fileName || `${notice.noticeNumber}.pdf`)}"`);
+    return Buffer.from(notice.pdf);
   }
 }

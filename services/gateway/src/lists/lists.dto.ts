@@ -1,7 +1,7 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { SubjectDto, SubjectView } from '../api/dto';
 
 export enum ListTypeInput {
@@ -106,6 +106,37 @@ export class MeasuresQueryDto {
   @IsOptional()
   @IsIn(TARGET_LISTS)
   targetList?: string;
+}
+
+@InputType('ImportMeasuresEditionInput', { description: '信用办：导入措施清单新版本（CSV）/ credit office: import a new edition of the measures list (CSV)' })
+@ApiSchema({ name: 'ImportMeasuresEditionInput' })
+export class ImportMeasuresEditionDto {
+  @ApiProperty({ description: '新版本号 M-YYYY.N（未使用）/ new edition id, M-YYYY.N, unused', example: 'M-2026.2' })
+  @Field({ description: '新版本号 M-YYYY.N / new edition id' })
+  @Matches(/^M-\d{4}\.\d+$/)
+  editionId: string;
+
+  @ApiProperty({ description: '生效日期 YYYY-MM-DD：不早于今天，且晚于最新版本的生效日期 / first day in force: not before today, after the latest edition’s' })
+  @Field({ description: '生效日期 YYYY-MM-DD / first day in force' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  effectiveFrom: string;
+
+  @ApiProperty({ type: [String], description: '所依据的文件（至少一项）/ the documents the edition transcribes (at least one)' })
+  @Field(() => [String])
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(500, { each: true })
+  basis: string[];
+
+  @ApiProperty({ description: 'CSV 文本，与导出格式相同（表头行；多值列以 | 分隔；edition_id 列忽略）/ CSV text in the export’s format' })
+  @Field({ description: 'CSV 文本，与导出格式相同 / CSV text in the export’s format' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(900_000)
+  csv: string;
 }
 
 @ObjectType('ListEntry', { description: '名单条目（最新状态）/ a list entry, latest state' })

@@ -3,7 +3,7 @@ import { CurrentCaller, RequireScope } from '../auth/auth.guard';
 import { Scopes, type Caller } from '../auth/clients.service';
 import { IdempotencyKey } from '../api/request-context';
 import { ListsApi } from './lists-api.service';
-import { ListEntriesQueryDto, ListEntryDetailView, ListEntryView, ListNoticeView, MeasureListView, MeasuresQueryDto, ProposeListEntryDto } from './lists.dto';
+import { ImportMeasuresEditionDto, ListEntriesQueryDto, ListEntryDetailView, ListEntryView, ListNoticeView, MeasureListView, MeasuresQueryDto, ProposeListEntryDto } from './lists.dto';
 
 @Resolver()
 export class ListsResolver {
@@ -37,5 +37,11 @@ export class ListsResolver {
   @RequireScope(Scopes.listsRead)
   measures(@Args('filter', { nullable: true }) filter?: MeasuresQueryDto): Promise<MeasureListView> {
     return this.api.measures(filter ?? {});
+  }
+
+  @Mutation(() => MeasureListView, { description: '信用办：导入措施清单新版本（CSV）/ credit office: import a new edition of the measures list (CSV)' })
+  @RequireScope(Scopes.admin)
+  importMeasuresEdition(@CurrentCaller() caller: Caller, @Args('input') input: ImportMeasuresEditionDto): Promise<MeasureListView> {
+    return this.api.importEdition(caller, input);
   }
 }

@@ -5,6 +5,7 @@ import {
   RecordStatusNames,
   severityName,
   severityToProto,
+  type CatalogueItem,
   type RecordCollectionServiceClient,
   type RecordView,
   type SubmitRecordResponse,
@@ -13,15 +14,19 @@ import { AppError } from '@credit/runtime';
 import { call, RECORD_COLLECTION_CLIENT, traceMetadata } from '../api/backends';
 import type { SeverityInput, SubmitRecordDto } from '../api/dto';
 import { subjectIn } from '../api/platform-api.service';
+import { isCreditOffice, supervisedDepartment } from '../api/request-context';
 import { Scopes, type Caller } from '../auth/clients.service';
 import type {
   CatalogueItemView,
   CatalogueResponsibilityDto,
   CorrectRecordDto,
   CreditRecordView,
+  PublishCatalogueVersionDto,
   RevokeRecordDto,
   SubmitRecordsDto,
   SubmitRecordsResultView,
+  TimelinessQueryDto,
+  TimelinessScorecardView,
 } from './records.dto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -107,12 +112,61 @@ export class RecordsApi implements OnModuleInit {
 
   async catalogue(caller: Caller, onlyMine: boolean): Promise<CatalogueItemView[]> {
     const { items } = await call(this.records.listCatalogueItems({ departmentId: onlyMine ? caller.departmentId : '' }, traceMetadata()));
-    return items;
+    return items.map(toCatalogueItem);
   }
 
   async setResponsibility(code: string, input: CatalogueResponsibilityDto): Promise<CatalogueItemView> {
-    return call(this.records.setCatalogueResponsibility({ catalogueItemCode: code, departmentId: input.departmentId, responsible: input.responsible }, traceMetadata()));
+    return toCatalogueItem(await call(this.records.setCatalogueResponsibility({ catalogueItemCode: code, departmentId: input.departmentId, responsible: input.responsible }, traceMetadata())));
   }
+
+  /** The credit office publishes a new version of a catalogue item (record-collection checks `credit_office` again). */
+  async publishVersion(caller: Caller, code: string, input: PublishCatalogueVersionDto): Promise<CatalogueItemView> {
+    const item = await call(
+      this.records.publishCatalogueItemVersion(
+        {
+          creditOffice: isCreditOffice(caller),
+          catalogueItemCode: code,
+          name: input.name ?? '',
+          category: input.category ?? '',
+          disclosure: input.disclosure ?? '',
+          subjectTypes: input.subjectTypes ?? [],
+          requiredFields: input.requiredFields ?? [],
+          optionalFields: input.optionalFields ?? [],
+          fieldSchemaJson: input.fieldSchema ? JSON.stringify(input.fieldSchema) : '',
+          effectiveFrom: input.effectiveFrom ?? '',
+        },
+        traceMetadata(),
+      ),
+    );
+    return toCatalogueItem(item);
+  }
+
+  /** 双公示 timeliness: a department its own; the credit office any department, or every one. */
+  async scorecard(caller: Caller, query: TimelinessQueryDto): Promise<TimelinessScorecardView> {
+    const result = await call(
+      this.records.timelinessScorecard(
+        {
+          callerDepartmentId: caller.departmentId,
+          creditOffice: isCreditOffice(caller),
+          departmentId: supervisedDepartment(caller, query.departmentId),
+          periodStart: query.periodStart,
+          periodEnd: query.periodEnd,
+          overdueLimit: query.overdueLimit ?? 0,
+        },
+        traceMetadata(),
+      ),
+    );
+    return {
+      limitWorkingDays: result.limitWorkingDays,
+      policyVersion: result.policyVersion,
+      departments: result.departments.map((d) => ({ ...d, rowsReceived: Number(d.rowsReceived), rowsRejected: Number(d.rowsRejected) })),
+    };
+  }
+}
+
+function toCatalogueItem(item: CatalogueItem): CatalogueItemView {
+  const { fieldSchemaJson, effectiveFrom, ...rest } = item;
+  return { ...rest, fieldSchema: fieldSchemaJson ? (JSON.parse(fieldSchemaJson) as Record<string, unknown>) : undefined, effectiveFrom: effectiveFrom || undefined };
 }
 
 function toRecord(r: RecordView): CreditRecordView {

@@ -5,7 +5,18 @@ import { errorResponses } from '../api/rest.controller';
 import { CurrentCaller, RequireScope } from '../auth/auth.guard';
 import { Scopes, type Caller } from '../auth/clients.service';
 import { RecordsApi } from './records-api.service';
-import { CatalogueItemView, CatalogueResponsibilityDto, CorrectRecordDto, CreditRecordView, RevokeRecordDto, SubmitRecordsDto, SubmitRecordsResultView } from './records.dto';
+import {
+  CatalogueItemView,
+  CatalogueResponsibilityDto,
+  CorrectRecordDto,
+  CreditRecordView,
+  PublishCatalogueVersionDto,
+  RevokeRecordDto,
+  SubmitRecordsDto,
+  SubmitRecordsResultView,
+  TimelinessQueryDto,
+  TimelinessScorecardView,
+} from './records.dto';
 
 /** REST: batches, corrections and revocations of the department's own records; the catalogue. */
 @ApiTags('records')
@@ -72,5 +83,30 @@ export class RecordsController {
   @errorResponses(400, 401, 403, 404, 429, 503)
   setResponsibility(@Param('code') code: string, @Body() body: CatalogueResponsibilityDto): Promise<CatalogueItemView> {
     return this.api.setResponsibility(code, body);
+  }
+
+  @Post('catalogue/:code/versions')
+  @RequireScope(Scopes.admin)
+  @ApiOperation({
+    summary: '信用办：发布目录项新版本 / credit office: publish a new version of a catalogue item',
+    description: 'Scope `admin`. Field schema, required and optional fields, …; applies to submissions from its effective date (today or later); stored records keep their version. Empty values keep the previous version’s.',
+  })
+  @ApiResponse({ status: 201, type: CatalogueItemView })
+  @errorResponses(400, 401, 403, 404, 409, 429, 503)
+  publishVersion(@CurrentCaller() caller: Caller, @Param('code') code: string, @Body() body: PublishCatalogueVersionDto): Promise<CatalogueItemView> {
+    return this.api.publishVersion(caller, code, body);
+  }
+
+  @Get('timeliness')
+  @RequireScope(Scopes.recordsWrite)
+  @ApiOperation({
+    summary: '双公示及时性评分 / 双公示 timeliness scorecard',
+    description:
+      'Scope `records:write`. Per department for decisions in [periodStart, periodEnd]: on-time rate against the policy’s working-day limit, overdue records, completeness of the optional standard fields, rejected-row rate. A department sees its own; the credit office (`admin`) any department, or every one without `departmentId`.',
+  })
+  @ApiResponse({ status: 200, type: TimelinessScorecardView })
+  @errorResponses(400, 401, 403, 429, 503)
+  timeliness(@CurrentCaller() caller: Caller, @Query() query: TimelinessQueryDto): Promise<TimelinessScorecardView> {
+    return this.api.scorecard(caller, query);
   }
 }

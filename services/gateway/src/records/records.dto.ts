@@ -1,7 +1,7 @@
-import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { SeverityInput, SubmitRecordDto } from '../api/dto';
 import GraphQLJSON from '../api/json.scalar';
 import { FieldErrorView } from '../checks/checks.dto';
@@ -275,6 +275,141 @@ export class CatalogueItemView {
   @ApiProperty({ type: [String] })
   @Field(() => [String])
   responsibleDepartmentIds: string[];
+
+  @ApiProperty({ type: [String], description: '可选标准字段（全部填写即为完整，双公示完整性）/ optional standard fields (all filled = complete)' })
+  @Field(() => [String])
+  optionalFields: string[];
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: '本版本信息项的 JSON Schema (2020-12) / JSON Schema of the fields of this version' })
+  @Field(() => GraphQLJSON, { nullable: true })
+  fieldSchema?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ description: '本版本适用于该日起的报送 YYYY-MM-DD / applies to submissions from this day' })
+  @Field({ nullable: true })
+  effectiveFrom?: string;
+}
+
+@InputType('PublishCatalogueVersionInput', { description: '信用办：发布目录项新版本 / credit office: publish a new version of a catalogue item' })
+@ApiSchema({ name: 'PublishCatalogueVersionInput' })
+export class PublishCatalogueVersionDto {
+  @ApiPropertyOptional({ description: '名称（不填沿用上一版本）/ name (empty keeps the previous)' })
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional()
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  category?: string;
+
+  @ApiPropertyOptional({ description: 'PUBLIC | GOVERNMENT_SHARED | AUTHORISED_ONLY' })
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsIn(['PUBLIC', 'GOVERNMENT_SHARED', 'AUTHORISED_ONLY'])
+  disclosure?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'LEGAL_PERSON | NATURAL_PERSON' })
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @IsString({ each: true })
+  subjectTypes?: string[];
+
+  @ApiPropertyOptional({ type: [String] })
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  requiredFields?: string[];
+
+  @ApiPropertyOptional({ type: [String] })
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  optionalFields?: string[];
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: '信息项 JSON Schema (2020-12)；不填沿用上一版本 / JSON Schema of `fields` (empty keeps the previous)' })
+  @Field(() => GraphQLJSON, { nullable: true })
+  @IsOptional()
+  @IsObject()
+  fieldSchema?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ description: '生效日期 YYYY-MM-DD，不早于今天（默认今天）/ effective date, today or later (default today)' })
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  effectiveFrom?: string;
+}
+
+@InputType('TimelinessQuery', { description: '双公示及时性评分 / 双公示 timeliness scorecard' })
+@ApiSchema({ name: 'TimelinessQuery' })
+export class TimelinessQueryDto {
+  @ApiProperty({ description: '决定日期起 YYYY-MM-DD（含）/ decision dates from (inclusive)' })
+  @Field({ description: '决定日期起 YYYY-MM-DD（含）/ decision dates from (inclusive)' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  periodStart: string;
+
+  @ApiProperty({ description: '决定日期止 YYYY-MM-DD（含）/ decision dates to (inclusive)' })
+  @Field({ description: '决定日期止 YYYY-MM-DD（含）/ decision dates to (inclusive)' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  periodEnd: string;
+
+  @ApiPropertyOptional({ description: '部门（默认本部门；信用办不填为全部）/ department (default: the caller’s; credit office: all)' })
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  departmentId?: string;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, description: '每个部门列出的逾期记录数（默认 20）/ overdue records listed per department' })
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  overdueLimit?: number;
+}
+
+@ObjectType('OverdueRecord', { description: '逾期公示的记录 / a record published late' })
+export class OverdueRecordView {
+  @ApiProperty() @Field() recordId: string;
+  @ApiProperty() @Field() catalogueItemCode: string;
+  @ApiProperty() @Field() decisionNumber: string;
+  @ApiProperty() @Field() decisionDate: string;
+  @ApiProperty({ description: '首次报送日期 / first submitted on' }) @Field() submittedOn: string;
+  @ApiProperty({ type: 'integer', description: '工作日 / working days' }) @Field(() => Int) workingDays: number;
+  @ApiProperty({ type: 'integer' }) @Field(() => Int) daysLate: number;
+}
+
+@ObjectType('DepartmentTimeliness', { description: '部门双公示及时性 / a department’s 双公示 timeliness' })
+export class DepartmentTimelinessView {
+  @ApiProperty() @Field() departmentId: string;
+  @ApiProperty({ type: 'integer' }) @Field(() => Int) records: number;
+  @ApiProperty({ type: 'integer' }) @Field(() => Int) onTime: number;
+  @ApiProperty() @Field(() => Float) onTimeRate: number;
+  @ApiProperty({ type: 'integer', description: '无法计算工作日的记录 / records whose working days cannot be counted' }) @Field(() => Int) unmeasured: number;
+  @ApiProperty({ type: 'integer' }) @Field(() => Int) overdue: number;
+  @ApiProperty({ type: () => [OverdueRecordView] }) @Field(() => [OverdueRecordView]) overdueRecords: OverdueRecordView[];
+  @ApiProperty({ description: '可选标准字段完整率 / completeness' }) @Field(() => Float) completeness: number;
+  @ApiProperty({ type: 'integer' }) @Field(() => Int) rowsReceived: number;
+  @ApiProperty({ type: 'integer' }) @Field(() => Int) rowsRejected: number;
+  @ApiProperty() @Field(() => Float) rejectedRowRate: number;
+}
+
+@ObjectType('TimelinessScorecard', { description: '双公示及时性评分 / 双公示 timeliness scorecard' })
+export class TimelinessScorecardView {
+  @ApiProperty({ type: 'integer', description: '政策时限（工作日）/ policy limit (working days)' }) @Field(() => Int) limitWorkingDays: number;
+  @ApiProperty() @Field() policyVersion: string;
+  @ApiProperty({ type: () => [DepartmentTimelinessView] }) @Field(() => [DepartmentTimelinessView]) departments: DepartmentTimelinessView[];
 }
 
 @InputType('CatalogueResponsibilityInput', { description: '信用办：授予或撤回部门报送责任 / credit office: grant or withdraw a department' })

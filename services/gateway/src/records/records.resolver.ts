@@ -3,7 +3,17 @@ import { SubmitRecordResult } from '../api/dto';
 import { CurrentCaller, RequireScope } from '../auth/auth.guard';
 import { Scopes, type Caller } from '../auth/clients.service';
 import { RecordsApi } from './records-api.service';
-import { CatalogueItemView, CorrectRecordDto, CreditRecordView, RevokeRecordDto, SubmitRecordsDto, SubmitRecordsResultView } from './records.dto';
+import {
+  CatalogueItemView,
+  CorrectRecordDto,
+  CreditRecordView,
+  PublishCatalogueVersionDto,
+  RevokeRecordDto,
+  SubmitRecordsDto,
+  SubmitRecordsResultView,
+  TimelinessQueryDto,
+  TimelinessScorecardView,
+} from './records.dto';
 
 @Resolver()
 export class RecordsResolver {
@@ -37,5 +47,17 @@ export class RecordsResolver {
   @RequireScope(Scopes.recordsWrite)
   catalogueItems(@CurrentCaller() caller: Caller, @Args('mine', { nullable: true }) mine?: boolean): Promise<CatalogueItemView[]> {
     return this.api.catalogue(caller, mine === true);
+  }
+
+  @Mutation(() => CatalogueItemView, { description: '信用办：发布目录项新版本 / credit office: publish a new version of a catalogue item' })
+  @RequireScope(Scopes.admin)
+  publishCatalogueVersion(@CurrentCaller() caller: Caller, @Args('code') code: string, @Args('input') input: PublishCatalogueVersionDto): Promise<CatalogueItemView> {
+    return this.api.publishVersion(caller, code, input);
+  }
+
+  @Query(() => TimelinessScorecardView, { description: '双公示及时性评分 / 双公示 timeliness scorecard' })
+  @RequireScope(Scopes.recordsWrite)
+  timelinessScorecard(@CurrentCaller() caller: Caller, @Args('filter') filter: TimelinessQueryDto): Promise<TimelinessScorecardView> {
+    return this.api.scorecard(caller, filter);
   }
 }
