@@ -3,6 +3,7 @@
 // timed until every record is stored AND consumed by credit-check (credit_check.profile_record). In the same
 // run a plain `\copy` (psql) of the same rows into a bare table is the physical limit.
 //   node -r ./tools/register.js tools/bench/import-records.ts [--records 1000000] [--chunk 5000] [--batches 1] [--kafka]
+//     [--storage-only] [--drain (credit-check starts after the import: its drain rate alone)] [--progress-ms 10000]
 // Standalone: record-collection and credit-check in this one process on the local PostgreSQL with the in-process
 // bus (a log table in the same database). --kafka: the same with the Kafka test broker (libs/testing kafka).
 import { spawnSync } from 'node:child_process';
@@ -29,7 +30,10 @@ const BATCHES = arg('batches', 1);
 const KAFKA = process.argv.includes('--kafka');
 /** Profiling aid: no credit-check (storage and outbox relay only). */
 const STORAGE_ONLY = process.argv.includes('--storage-only');
+/** Consumer throughput alone: credit-check starts only once the import is stored, then drains the backlog. */
+const DRAIN = process.argv.includes('--drain');
 const SEED = 20261123;
+const PROGRESS_MS = arg('progress-ms', 10_000);
 
 type Rpc = Record<string, (req: unknown, cb: (e: ServiceError | null, r: unknown) => void) => void>;
 const call = <T>(client: Rpc, method: string, request: unknown) =>
@@ -108,29 +112,44 @@ async function main(): Promise<void> {
         grpc: { host: '127.0.0.1', port: grpcPort, protoFile: ProtoFiles.recordCollection },
       }),
     );
-    if (!STORAGE_ONLY) apps.push(await startService({ serviceName: 'credit-check', module: CreditCheckModule.forRoot(deps('credit-check')), deps: deps('credit-check'), http: { host: '127.0.0.1', port: 0 } }));
+    const startCreditCheck = async () =>
+      apps.push(await startService({ serviceName: 'credit-check', module: CreditCheckModule.forRoot(deps('credit-check')), deps: deps('credit-check'), http: { host: '127.0.0.1', port: 0 } }));
+    if (!STORAGE_ONLY && !DRAIN) await startCreditCheck();
     const definition = loadSync(join(PROTO_ROOT, ProtoFiles.recordCollection), GRPC_LOADER_OPTIONS);
     const pkg = loadPackageDefinition(definition) as unknown as { credit: { v1: Record<string, new (url: string, c: unknown, o: unknown) => Rpc> } };
     const client = new pkg.credit.v1.RecordImportService(`127.0.0.1:${grpcPort}`, credentials.createInsecure(), {
       'grpc.max_send_message_length': 64 * 1024 * 1024,
       'grpc.max_receive_message_length': 64 * 1024 * 1024,
     });
-    const consumed = async () => (STORAGE_ONLY ? 0 : Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM credit_check.profile_record'))[0].n));
+    let creditCheckStarted = !DRAIN;
+    const consumed = async () => (STORAGE_ONLY || !creditCheckStarted ? 0 : Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM credit_check.profile_record'))[0].n));
+
+    const outboxPending = async () => Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM record_collection.outbox'))[0].n);
 
     // The import: until every chunk is stored (CompleteImport answered), then until credit-check has every record.
     t = Date.now();
     let consumedAtEnd = 0;
     const progress = setInterval(() => {
-      void consumed().then((n) => process.stdout.write(`  … consumed ${n.toLocaleString('en-US')} after ${seconds(Date.now() - t)} s\n`));
-    }, 10_000);
+      void Promise.all([consumed(), outboxPending()]).then(([n, pending]) =>
+        process.stdout.write(`  … consumed ${n.toLocaleString('en-US')} after ${seconds(Date.now() - t)} s (record-collection outbox: ${pending.toLocaleString('en-US')} unpublished)\n`),
+      );
+    }, PROGRESS_MS);
     const views = await Promise.all(files.ndjson.map((f, b) => importFile(client, f, `BENCH-${b}`)));
     const stored = Date.now() - t;
     consumedAtEnd = await consumed();
     const accepted = views.reduce((s, v) => s + Number(v.accepted), 0);
     const rejected = views.reduce((s, v) => s + Number(v.rejected), 0);
+    let drainStart = 0;
+    if (DRAIN) {
+      while ((await outboxPending()) > 0) await new Promise((r) => setTimeout(r, 100));
+      await startCreditCheck();
+      drainStart = Date.now();
+      creditCheckStarted = true;
+    }
     while (!STORAGE_ONLY && (await consumed()) < accepted) await new Promise((r) => setTimeout(r, 100));
     clearInterval(progress);
     const endToEnd = Date.now() - t;
+    const drained = Date.now() - drainStart;
 
     // The physical limit: the same rows COPYed into a bare table (no indexes, no validation).
     await db.query(`CREATE TABLE bench_copy (department text, catalogue_item_code text, subject_type text, subject_name text, uscc text, id_number text,
@@ -147,6 +166,7 @@ async function main(): Promise<void> {
     console.log(`| import into storage (CompleteImport answered) | ${seconds(stored)} | ${rate(accepted, stored)} |`);
     console.log(`| end to end (every record in credit_check.profile_record) | ${seconds(endToEnd)} | ${rate(accepted, endToEnd)} |`);
     console.log(`| plain \\copy into a bare table | ${seconds(copied)} | ${rate(RECORDS, copied)} |`);
+    if (DRAIN) console.log(`| credit-check draining the backlog (started after the import; from its start) | ${seconds(drained)} | ${rate(accepted, drained)} |`);
     console.log(`consumed by credit-check when the import ended: ${consumedAtEnd.toLocaleString('en-US')}; last record checkable ${seconds(endToEnd - stored)} s after the import's end`);
     console.log(`import / COPY = ${(copied / stored).toFixed(3)} (storage), ${(copied / endToEnd).toFixed(3)} (end to end)`);
     (client as unknown as { close(): void }).close();

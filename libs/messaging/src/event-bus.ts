@@ -15,12 +15,35 @@ export interface DeliveredMessage extends BusMessage {
 
 export type MessageHandler = (message: DeliveredMessage) => Promise<void>;
 
+/**
+ * Consecutive messages of one topic partition, in log order. `heartbeat` (Kafka) keeps the group membership alive
+ * while a long batch is worked through.
+ */
+export type BatchHandler = (messages: DeliveredMessage[], heartbeat?: () => Promise<void>) => Promise<void>;
+
+export interface BatchDelivery {
+  /** Most messages handed over at once. */
+  maxSize: number;
+  /**
+   * How long the bus may wait for more messages when fewer than `maxSize` are at hand (0: hand over what is
+   * there). Kafka: the fetch wait (`maxWaitTimeInMs`); in-process: one extra wait for a publish.
+   */
+  maxWaitMs?: number;
+  /** Resolves when every message of the batch is handled; a throw means "deliver the whole batch again". */
+  handle: BatchHandler;
+}
+
 export interface SubscriptionOptions {
   /** Consumer group: each group receives every message once (at least once; the inbox makes it once in effect). */
   groupId: string;
   topics: string[];
   /** Resolves when the message is handled; a throw means "deliver again" (the bus never skips a message). */
   handle: MessageHandler;
+  /**
+   * Opt-in batch delivery: when set, the bus hands over consecutive messages of one partition with
+   * `batch.handle` instead of `handle`, and commits the offset after the batch resolved.
+   */
+  batch?: BatchDelivery;
 }
 
 export interface BusSubscription {

@@ -141,7 +141,7 @@ interface LogRow {
   payload: Buffer;
 }
 
-/** Delivers one topic to one consumer group, in log order, committing the offset after each batch. */
+/** Delivers one topic to one consumer group, in log order (one message or one batch at a time), committing the offset after each poll. */
 class TopicLoop {
   private readonly waker = new Waker();
   private running = false;
@@ -170,22 +170,26 @@ class TopicLoop {
   }
 
   private async run(): Promise<void> {
-    const { groupId } = this.subscription;
+    const { groupId, batch } = this.subscription;
     let offset: string | null = null;
     let failures = 0;
     while (this.running) {
       try {
         offset ??= await this.committedOffset();
-        const rows: LogRow[] = (
-          await this.pool.query(
-            `SELECT seq, topic, message_key, headers, payload FROM ${SCHEMA}.messages WHERE topic = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
-            [this.topic, offset, this.options.batchSize ?? 200],
-          )
-        ).rows;
+        let rows = await this.read(offset, batch ? batch.maxSize : (this.options.batchSize ?? 200));
+        if (batch?.maxWaitMs && rows.length > 0 && rows.length < batch.maxSize) {
+          // A short batch: give producers one chance to add to it.
+          await this.waker.wait(batch.maxWaitMs);
+          if (this.running) rows = await this.read(offset, batch.maxSize);
+        }
         let handled: string | null = null;
-        for (const row of rows) {
-          if (!(await this.deliver(row))) break;
-          handled = row.seq;
+        if (batch) {
+          if (rows.length > 0 && (await this.deliverBatch(rows))) handled = rows[rows.length - 1].seq;
+        } else {
+          for (const row of rows) {
+            if (!(await this.deliver(row))) break;
+            handled = row.seq;
+          }
         }
         if (handled) {
           await this.pool.query(
@@ -205,16 +209,35 @@ class TopicLoop {
     }
   }
 
+  private async read(offset: string, limit: number): Promise<LogRow[]> {
+    const { rows } = await this.pool.query<LogRow>(
+      `SELECT seq, topic, message_key, headers, payload FROM ${SCHEMA}.messages WHERE topic = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+      [this.topic, offset, limit],
+    );
+    return rows;
+  }
+
+  /** Hands the rows over as one batch until it is handled; false when stopping before that. */
+  private async deliverBatch(rows: LogRow[]): Promise<boolean> {
+    const messages = rows.map(toDelivered);
+    for (let attempt = 1; this.running; attempt += 1) {
+      try {
+        await this.subscription.batch!.handle(messages);
+        return true;
+      } catch (error) {
+        this.options.log.warn(
+          { err: errorSummary(error), groupId: this.subscription.groupId, topic: this.topic, from: rows[0].seq, to: rows[rows.length - 1].seq, attempt },
+          'in-process bus: batch handler failed; delivering again',
+        );
+        await this.waker.wait(backoffMs(attempt, 200, 10_000));
+      }
+    }
+    return false;
+  }
+
   /** Hands one message over until it is handled; false when stopping before that. */
   private async deliver(row: LogRow): Promise<boolean> {
-    const message: DeliveredMessage = {
-      topic: row.topic,
-      key: row.message_key,
-      headers: row.headers,
-      value: row.payload,
-      partition: 0,
-      offset: row.seq,
-    };
+    const message = toDelivered(row);
     for (let attempt = 1; this.running; attempt += 1) {
       try {
         await this.subscription.handle(message);
@@ -237,4 +260,8 @@ class TopicLoop {
     ]);
     return rows[0]?.committed ?? '0';
   }
+}
+
+function toDelivered(row: LogRow): DeliveredMessage {
+  return { topic: row.topic, key: row.message_key, headers: row.headers, value: row.payload, partition: 0, offset: row.seq };
 }

@@ -1,4 +1,4 @@
-import { Kafka, logLevel, Partitioners, type Admin, type Consumer, type IHeaders, type LogEntry, type Producer } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type Admin, type Consumer, type EachBatchPayload, type IHeaders, type KafkaMessage, type LogEntry, type Producer } from 'kafkajs';
 import type { BusMessage, BusSubscription, DeliveredMessage, EventBus, SubscriptionOptions } from '../event-bus';
 import { errorSummary, type Log } from '../logger';
 import { backoffMs, sleep } from '../timing';
@@ -75,40 +75,54 @@ export class KafkaEventBus implements EventBus {
       allowAutoTopicCreation: false,
       sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
       heartbeatInterval: this.options.heartbeatIntervalMs ?? 3000,
-      maxWaitTimeInMs: this.options.maxWaitTimeMs ?? 500,
+      maxWaitTimeInMs: options.batch?.maxWaitMs || (this.options.maxWaitTimeMs ?? 500),
       retry: { initialRetryTime: 300, retries: 10 },
     });
     let stopping = false;
     await consumer.connect();
     await consumer.subscribe({ topics: options.topics, fromBeginning: true });
-    await consumer.run({
-      autoCommit: true,
-      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
-      eachMessage: async ({ topic, partition, message, heartbeat }) => {
-        const delivered: DeliveredMessage = {
-          topic,
-          partition,
-          offset: message.offset,
-          key: message.key?.toString() ?? '',
-          value: message.value ?? Buffer.alloc(0),
-          headers: stringHeaders(message.headers),
-        };
-        for (let attempt = 1; ; attempt += 1) {
-          try {
-            await options.handle(delivered);
-            return;
-          } catch (error) {
-            if (stopping) throw error; // leave it uncommitted for the next owner of the partition
-            this.options.log.warn(
-              { err: errorSummary(error), groupId: options.groupId, topic, partition, offset: message.offset, attempt },
-              'kafka: handler failed; delivering again',
-            );
-            await sleep(backoffMs(attempt, 200, 10_000));
+    const retrying = async (what: () => Promise<void>, context: Record<string, unknown>, heartbeat: () => Promise<void>): Promise<void> => {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await what();
+        } catch (error) {
+          if (stopping) throw error; // leave it uncommitted for the next owner of the partition
+          this.options.log.warn({ err: errorSummary(error), groupId: options.groupId, ...context, attempt }, 'kafka: handler failed; delivering again');
+          await sleep(backoffMs(attempt, 200, 10_000));
+          await heartbeat();
+        }
+      }
+    };
+    const batch = options.batch;
+    if (batch) {
+      // Consecutive messages of one partition, at most maxSize at a time; each slice's offset is resolved (and
+      // committed) only after the handler resolved.
+      await consumer.run({
+        autoCommit: true,
+        eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+        eachBatch: async ({ batch: fetched, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload) => {
+          const { topic, partition } = fetched;
+          for (let from = 0; from < fetched.messages.length; from += batch.maxSize) {
+            if (!isRunning() || isStale()) return;
+            const slice = fetched.messages.slice(from, from + batch.maxSize);
+            const delivered = slice.map((message) => toDelivered(topic, partition, message));
+            await retrying(() => batch.handle(delivered, heartbeat), { topic, partition, from: slice[0].offset, to: slice[slice.length - 1].offset }, heartbeat);
+            resolveOffset(slice[slice.length - 1].offset);
+            await commitOffsetsIfNecessary();
             await heartbeat();
           }
-        }
-      },
-    });
+        },
+      });
+    } else {
+      await consumer.run({
+        autoCommit: true,
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+        eachMessage: async ({ topic, partition, message, heartbeat }) => {
+          await retrying(() => options.handle(toDelivered(topic, partition, message)), { topic, partition, offset: message.offset }, heartbeat);
+        },
+      });
+    }
     this.consumers.add(consumer);
     return {
       stop: async () => {
@@ -155,6 +169,17 @@ export class KafkaEventBus implements EventBus {
     if (level === logLevel.ERROR) this.options.log.error(obj, `kafkajs: ${message}`);
     else if (level === logLevel.WARN) this.options.log.warn(obj, `kafkajs: ${message}`);
   }
+}
+
+function toDelivered(topic: string, partition: number, message: KafkaMessage): DeliveredMessage {
+  return {
+    topic,
+    partition,
+    offset: message.offset,
+    key: message.key?.toString() ?? '',
+    value: message.value ?? Buffer.alloc(0),
+    headers: stringHeaders(message.headers),
+  };
 }
 
 function stringHeaders(headers: IHeaders | undefined): Record<string, string> {

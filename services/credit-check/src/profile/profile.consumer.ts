@@ -15,9 +15,16 @@ import {
   type RecordStatusChanged,
 } from '@credit/contracts';
 import { defaultPolicyRegistry, publicityWindow } from '@credit/domain';
-import type { EventContext } from '@credit/messaging';
+import type { BatchContext, BatchEvent, EventContext } from '@credit/messaging';
 import { AppError, ConsumerHost, SERVICE_DEPS, type ServiceDeps } from '@credit/runtime';
 import { SubjectProfileEntity } from './subject-profile.entity';
+
+/** A newer version wins; an older one arriving late (or again) changes nothing. */
+const RECORD_UPDATE = `subject_key = excluded.subject_key, version = excluded.version, decision_date = excluded.decision_date,
+         adverse = excluded.adverse, severity = excluded.severity, publicity_start = excluded.publicity_start,
+         publicity_end = excluded.publicity_end, fields = excluded.fields, effect_end = excluded.effect_end,
+         disclosure = excluded.disclosure
+       WHERE credit_check.profile_record.version < excluded.version`;
 
 const invalid = (what: string) => AppError.one('VALIDATION', 'EVENT_INVALID', '事件内容无效', `${what} payload is invalid`);
 
@@ -28,6 +35,7 @@ const invalid = (what: string) => AppError.one('VALIDATION', 'EVENT_INVALID', '�
 @Injectable()
 export class ProfileConsumer implements OnModuleInit {
   private readonly policies = defaultPolicyRegistry();
+  private readonly maxEnds = new Map<string, string>();
 
   constructor(
     private readonly host: ConsumerHost,
@@ -38,6 +46,9 @@ export class ProfileConsumer implements OnModuleInit {
     this.host.register({
       name: 'credit-check.profile',
       topics: [Topics.records, Topics.lists, Topics.objections],
+      // Bulk imports arrive as long runs of RecordCollected: applied up to 1,000 per transaction.
+      batch: { maxSize: 1000 },
+      batchHandlers: { RecordCollected: (events, ctx) => this.onRecordsCollected(events, ctx) },
       handlers: {
         RecordCollected: (event, ctx) => this.onRecordCollected(event, ctx),
         RecordStatusChanged: (event, ctx) => this.onRecordStatusChanged(event, ctx),
@@ -76,8 +87,85 @@ export class ProfileConsumer implements OnModuleInit {
   }
 
   async onRecordCollected(event: RecordCollected, ctx: EventContext): Promise<void> {
+    const row = this.recordRow(event, ctx.subjectKey);
+    await this.touchSubject(ctx, event.subject!);
+    // A newer version wins; an older one arriving late (or again) changes nothing.
+    await ctx.manager.query(
+      `INSERT INTO credit_check.profile_record
+         (record_id, subject_key, version, catalogue_item_code, category, provider_department_id, decision_number,
+          decision_date, adverse, severity, publicity_start, publicity_end, fields, status, effect_end, disclosure)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'ACTIVE', $14, $15)
+       ON CONFLICT (record_id) DO UPDATE SET ${RECORD_UPDATE}`,
+      row,
+    );
+    await this.recountAdverse(ctx, event.subject!.key);
+  }
+
+  /**
+   * The batch form of onRecordCollected (same effect as applying the events one by one, in order): one upsert of
+   * the batch's subjects, one of its records — per record the highest version of the batch, and still only if
+   * newer than the stored one — and one adverse recount per distinct subject.
+   */
+  async onRecordsCollected(events: BatchEvent<RecordCollected>[], ctx: BatchContext): Promise<void> {
+    const records = new Map<string, unknown[]>();
+    const subjects = new Map<string, { subject: NonNullable<RecordCollected['subject']>; name: string }>();
+    for (const { payload, subjectKey } of events) {
+      const row = this.recordRow(payload, subjectKey);
+      const kept = records.get(payload.recordId);
+      if (!kept || (kept[2] as number) < payload.version) records.set(payload.recordId, row);
+      const subject = payload.subject!;
+      const seen = subjects.get(subject.key);
+      // Inserted with the first event's identity; the name follows the last event (as per-event upserts do).
+      if (seen) seen.name = subject.name;
+      else subjects.set(subject.key, { subject, name: subject.name });
+    }
+    const keys = [...subjects.keys()].sort(); // one lock order for concurrent batches
+    const subjectRows = keys.map((k) => subjects.get(k)!);
+    await ctx.manager.query(
+      `INSERT INTO credit_check.subject_profile (subject_key, subject_type, name, uscc, masked_id_number, adverse_count, updated_at)
+       SELECT s.key, s.type, s.name, s.uscc, s.masked, 0, now()
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS s(key, type, name, uscc, masked)
+       ON CONFLICT (subject_key) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at`,
+      [
+        keys,
+        subjectRows.map((s) => subjectTypeName(s.subject.type) ?? 'LEGAL_PERSON'),
+        subjectRows.map((s) => s.name),
+        subjectRows.map((s) => s.subject.uscc || null),
+        subjectRows.map((s) => s.subject.maskedIdNumber || null),
+      ],
+    );
+    const rows = [...records.keys()].sort().map((id) => records.get(id)!);
+    const column = (i: number) => rows.map((r) => r[i]);
+    await ctx.manager.query(
+      `INSERT INTO credit_check.profile_record
+         (record_id, subject_key, version, catalogue_item_code, category, provider_department_id, decision_number,
+          decision_date, adverse, severity, publicity_start, publicity_end, fields, status, effect_end, disclosure)
+       SELECT r.record_id, r.subject_key, r.version, r.catalogue_item_code, r.category, r.provider_department_id, r.decision_number,
+              r.decision_date, r.adverse, r.severity, r.publicity_start, r.publicity_end, r.fields, 'ACTIVE', r.effect_end, r.disclosure
+         FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::date[], $9::boolean[],
+                     $10::text[], $11::date[], $12::date[], $13::jsonb[], $14::date[], $15::text[])
+              AS r(record_id, subject_key, version, catalogue_item_code, category, provider_department_id, decision_number,
+                   decision_date, adverse, severity, publicity_start, publicity_end, fields, effect_end, disclosure)
+       ON CONFLICT (record_id) DO UPDATE SET ${RECORD_UPDATE}`,
+      Array.from({ length: 15 }, (_, i) => column(i)),
+    );
+    // The upsert above already set updated_at (and marked the grade stale): only changed counts are written.
+    // `= ANY` keeps the primary-key index (a join on the unnest alone hash-joins the whole table).
+    await ctx.manager.query(
+      `WITH c AS MATERIALIZED (
+         SELECT k.key, (SELECT count(*) FROM credit_check.profile_record r WHERE r.subject_key = k.key AND r.adverse AND r.status = 'ACTIVE')::int AS n
+           FROM unnest($1::text[]) AS k(key))
+       UPDATE credit_check.subject_profile p SET adverse_count = c.n, updated_at = now()
+         FROM c
+        WHERE p.subject_key = ANY ($1::text[]) AND p.subject_key = c.key AND p.adverse_count <> c.n`,
+      [keys],
+    );
+  }
+
+  /** Validates a RecordCollected and returns its profile_record values ($1…$15 of the upserts). */
+  private recordRow(event: RecordCollected, subjectKey: string): unknown[] {
     // Consumers validate payloads too: a malformed event must not half-apply.
-    if (!event.recordId || !event.subject?.key || event.subject.key !== ctx.subjectKey || event.version < 1) throw invalid('RecordCollected');
+    if (!event.recordId || !event.subject?.key || event.subject.key !== subjectKey || event.version < 1) throw invalid('RecordCollected');
     let fields: Record<string, unknown>;
     try {
       fields = JSON.parse(event.fieldsJson || '{}');
@@ -85,38 +173,23 @@ export class ProfileConsumer implements OnModuleInit {
       throw AppError.one('VALIDATION', 'EVENT_INVALID', '事件内容无效', 'RecordCollected fields are not JSON');
     }
     const severity = severityName(event.severity) ?? null;
-    await this.touchSubject(ctx, event.subject);
-    // A newer version wins; an older one arriving late (or again) changes nothing.
-    await ctx.manager.query(
-      `INSERT INTO credit_check.profile_record
-         (record_id, subject_key, version, catalogue_item_code, category, provider_department_id, decision_number,
-          decision_date, adverse, severity, publicity_start, publicity_end, fields, status, effect_end, disclosure)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'ACTIVE', $14, $15)
-       ON CONFLICT (record_id) DO UPDATE SET
-         subject_key = excluded.subject_key, version = excluded.version, decision_date = excluded.decision_date,
-         adverse = excluded.adverse, severity = excluded.severity, publicity_start = excluded.publicity_start,
-         publicity_end = excluded.publicity_end, fields = excluded.fields, effect_end = excluded.effect_end,
-         disclosure = excluded.disclosure
-       WHERE credit_check.profile_record.version < excluded.version`,
-      [
-        event.recordId,
-        event.subject.key,
-        event.version,
-        event.catalogueItemCode,
-        event.category,
-        event.providerDepartmentId,
-        event.decisionNumber,
-        event.decisionDate,
-        event.adverse,
-        severity,
-        event.publicityStart || null,
-        event.publicityEnd || null,
-        JSON.stringify(fields),
-        this.effectEnd(event.adverse, severity, event.decisionDate, event.publicityEnd),
-        event.disclosure || 'PUBLIC',
-      ],
-    );
-    await this.recountAdverse(ctx, event.subject.key);
+    return [
+      event.recordId,
+      event.subject.key,
+      event.version,
+      event.catalogueItemCode,
+      event.category,
+      event.providerDepartmentId,
+      event.decisionNumber,
+      event.decisionDate,
+      event.adverse,
+      severity,
+      event.publicityStart || null,
+      event.publicityEnd || null,
+      JSON.stringify(fields),
+      this.effectEnd(event.adverse, severity, event.decisionDate, event.publicityEnd),
+      event.disclosure || 'PUBLIC',
+    ];
   }
 
   /**
@@ -126,8 +199,16 @@ export class ProfileConsumer implements OnModuleInit {
   private effectEnd(adverse: boolean, severity: 'MINOR' | 'GENERAL' | 'SERIOUS' | null, decisionDate: string, publicityEnd: string): string | null {
     if (!adverse || !severity) return null;
     if (publicityEnd) return publicityEnd;
-    const policy = this.policies.resolve(this.deps.config.jurisdiction, decisionDate);
-    return publicityWindow(severity, decisionDate, policy.parameters).maxEnd;
+    // Resolving the policy deep-merges parameters: cached per (tier, decision date), a bulk import repeats them.
+    const key = `${severity}|${decisionDate}`;
+    let end = this.maxEnds.get(key);
+    if (end === undefined) {
+      const policy = this.policies.resolve(this.deps.config.jurisdiction, decisionDate);
+      end = publicityWindow(severity, decisionDate, policy.parameters).maxEnd;
+      if (this.maxEnds.size >= 10_000) this.maxEnds.clear();
+      this.maxEnds.set(key, end);
+    }
+    return end;
   }
 
   async onRecordStatusChanged(event: RecordStatusChanged, ctx: EventContext): Promise<void> {
