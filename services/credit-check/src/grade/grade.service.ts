@@ -19,6 +19,8 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 
 /** Subjects graded per statement. */
+/** Batches regraded per timer pass at most. */
+const MAX_BATCHES_PER_PASS = 4;
 const REFRESH_BATCH = 500;
 /** Largest explicit inspection population. */
 export const MAX_POPULATION = 100_000;
@@ -113,7 +115,9 @@ export class GradeService implements OnApplicationBootstrap, BeforeApplicationSh
   refreshDue(asOf: IsoDate = this.today()): Promise<void> {
     this.refreshing ??= (async () => {
       try {
-        while (!this.stopping) {
+        // A bounded pass: under heavy ingest the next pass continues, instead of one pass holding a core (grades
+        // asked for explicitly are refreshed on demand, and checks never use a stale grade).
+        for (let batch = 0; batch < MAX_BATCHES_PER_PASS && !this.stopping; batch += 1) {
           const pending = await this.dataSource.query<{ subject_key: string }[]>(
             `SELECT g.subject_key FROM credit_check.subject_grade g WHERE ${due('$1')} LIMIT ${REFRESH_BATCH}`,
             [asOf],
