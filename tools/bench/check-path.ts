@@ -81,6 +81,26 @@ async function load(name: string, url: string, headers: Record<string, string>, 
   return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
 }
 
+/** Batch checks of 500 subjects (e.g. every bidder of a tender), one after another: the latency a department sees. */
+async function batchLatency(base: string, auth: Record<string, string>, runs = 20): Promise<void> {
+  const times: number[] = [];
+  for (let run = 0; run < runs + 2; run += 1) {
+    const subjects = Array.from({ length: 500 }, () => ({ type: 'LEGAL_PERSON', name: 'x', uscc: usccOf(Math.floor(Math.random() * SUBJECTS)) }));
+    const started = performance.now();
+    const response = await fetch(`${base}/api/v1/checks/batch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...auth },
+      body: JSON.stringify({ subjects, matterType: 'PUBLIC_BIDDING_FISCAL', matterReference: `BATCH-${run}` }),
+    });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`batch check answered ${response.status}`);
+    if (run >= 2) times.push(performance.now() - started); // two warm-up calls
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(0);
+  console.log(`\nbatch of 500 (REST POST /api/v1/checks/batch, ${runs} sequential calls): p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms`);
+}
+
 async function main(): Promise<void> {
   const name = `credit_bench_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: TEST_DATABASE_URL });
@@ -133,6 +153,7 @@ async function main(): Promise<void> {
     for (const r of results) console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} |`);
     const [rest, gql, bare] = results;
     console.log(`\nREST / baseline = ${(rest.rps / bare.rps).toFixed(2)}; GraphQL / REST = ${(gql.rps / rest.rps).toFixed(2)}`);
+    await batchLatency(base, auth);
   } finally {
     for (const p of procs) await p.stop();
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
