@@ -5,6 +5,7 @@
  * department rules are rows of their own (403 / 404 for another department's target); the credit office
  * (`admin`) passes everywhere. No response may carry the full ID number of the natural person of the setup.
  */
+import { chinaDateOf } from '@credit/domain';
 import { ClientsService } from '@credit/service-gateway';
 import { eventually, obtainToken, penaltyRecord, uniqueIdNumber, uniqueUscc } from '@credit/testing';
 import request from 'supertest';
@@ -29,7 +30,7 @@ interface Operation {
   rest?: (ids: Ids) => RestCall;
   gql?: (ids: Ids) => GqlCall;
   /** For `{ sees }` rows: the entries of a served list (the REST body, or the GraphQL operation's data). */
-  entries?: (body: { entries: unknown[] }) => unknown[];
+  entries?: (body: Record<string, unknown[]>) => unknown[];
   /** Who tries it and what they get, beyond the generated "no token" and "no scope" rows. */
   cases: [client: string | null, expected: Expected][];
 }
@@ -40,12 +41,23 @@ const UNAUTHENTICATED = { status: 401, code: 'UNAUTHENTICATED' } as const;
 
 /** The departments and clients: two providers with the same scopes, a window department, a lists department, a client with no operation scope, the credit office. */
 const CLIENTS: Record<string, { department: string; scopes: string[] }> = {
-  provider: { department: 'A-SCJGJ', scopes: ['records:write', 'checks:perform', 'objections:decide', 'repairs:decide'] },
-  /** Same department as `provider`, checks:read only: the check log and cases are the department's, not the client's. */
-  reader: { department: 'A-SCJGJ', scopes: ['checks:read'] },
+  provider: { department: 'A-SCJGJ', scopes: ['records:write', 'checks:perform', 'objections:decide', 'repairs:decide', 'commitments:write', 'commitments:read'] },
+  /** Same department as `provider`, read scopes only: the check log, cases, notices and commitments are the department's, not the client's. */
+  reader: { department: 'A-SCJGJ', scopes: ['checks:read', 'commitments:read'] },
   other: {
     department: 'B-SWJ',
-    scopes: ['records:write', 'checks:perform', 'checks:read', 'objections:file', 'objections:decide', 'repairs:apply', 'repairs:decide', 'lists:read'],
+    scopes: [
+      'records:write',
+      'checks:perform',
+      'checks:read',
+      'objections:file',
+      'objections:decide',
+      'repairs:apply',
+      'repairs:decide',
+      'lists:read',
+      'commitments:write',
+      'commitments:read',
+    ],
   },
   window: { department: 'W-ZWFW', scopes: ['objections:file', 'repairs:apply', 'lists:read'] },
   lists: { department: 'L-FGW', scopes: ['lists:write', 'lists:read'] },
@@ -80,6 +92,30 @@ const repair = (recordId: string) => ({
   evidence: { finePaid: true, rectificationDone: true },
   commitment: { text: '本单位承诺依法诚信经营', type: '信用修复' },
 });
+const today = chinaDateOf(new Date());
+const daysAfterToday = (days: number) => {
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+const commitment = (subject: object, idempotencyKey: string) => ({
+  type: 'NOTIFICATION_APPROVAL',
+  subject,
+  content: '本单位承诺所提交的资质材料真实有效',
+  matter: '建筑业企业资质审批（告知承诺制）',
+  idempotencyKey,
+});
+/** The setup's commitment (by the natural person, received by A-SCJGJ); the "make" rows commit another subject so the subject rows count only this one. */
+const received = commitment(person, 'matrix-received');
+const madeInRow = commitment({ type: 'LEGAL_PERSON', name: '湖南矩阵承诺有限公司', uscc: uniqueUscc() }, 'matrix-made');
+const fulfilment = { status: 'FULFILLED', fulfilmentDate: today, note: '按期履约' };
+const timeliness = (departmentId?: string) => ({ periodStart: '2020-01-01', periodEnd: today, ...(departmentId ? { departmentId } : {}) });
+const timelinessQuery = (departmentId?: string) => new URLSearchParams(timeliness(departmentId)).toString();
+const timelinessGql = (departmentId?: string) => ({
+  query: 'query ($f: TimelinessQuery!) { timelinessScorecard(filter: $f) { departments { departmentId } } }',
+  variables: { f: timeliness(departmentId) },
+});
+const edition = (csv: string) => ({ editionId: `M-${today.slice(0, 4)}.9`, effectiveFrom: daysAfterToday(5), basis: ['湘信用办〔2026〕9号'], csv });
 const eligibility = (recordId: string) => ({ subject: org, target: { type: 'RECORD', id: recordId }, evidence: { finePaid: true } });
 
 const OPERATIONS: Operation[] = [
@@ -142,6 +178,93 @@ const OPERATIONS: Operation[] = [
     rest: (ids) => ({ method: 'put', path: `/api/v1/catalogue/${ids.closedItem}/responsibility`, body: { departmentId: 'W-ZWFW', responsible: false } }),
     cases: [['provider', SCOPE_MISSING], ['office', 'ok']],
   },
+  {
+    name: 'publish a catalogue item version',
+    scopes: ['admin'],
+    rest: (ids) => ({ method: 'post', path: `/api/v1/catalogue/${ids.versionedItem}/versions`, body: { effectiveFrom: daysAfterToday(3) } }),
+    gql: (ids) => ({
+      query: 'mutation ($code: String!, $i: PublishCatalogueVersionInput!) { publishCatalogueVersion(code: $code, input: $i) { version } }',
+      variables: { code: ids.versionedItem, i: { effectiveFrom: daysAfterToday(3) } },
+    }),
+    cases: [['provider', SCOPE_MISSING], ['other', SCOPE_MISSING], ['office', 'ok']],
+  },
+  {
+    name: 'the department’s own timeliness scorecard',
+    scopes: ['records:write'],
+    rest: () => ({ method: 'get', path: `/api/v1/timeliness?${timelinessQuery()}` }),
+    gql: () => timelinessGql(),
+    entries: (body) => body.departments,
+    cases: [['provider', { sees: 1 }], ['reader', SCOPE_MISSING], ['window', SCOPE_MISSING]],
+  },
+  {
+    name: 'another department’s timeliness scorecard',
+    scopes: ['records:write'],
+    rest: () => ({ method: 'get', path: `/api/v1/timeliness?${timelinessQuery('A-SCJGJ')}` }),
+    gql: () => timelinessGql('A-SCJGJ'),
+    entries: (body) => body.departments,
+    cases: [['provider', { sees: 1 }], ['other', { status: 403, code: 'DEPARTMENT_NOT_ALLOWED' }], ['office', { sees: 1 }]],
+  },
+  {
+    name: 'every department’s timeliness scorecard',
+    scopes: ['records:write'],
+    rest: () => ({ method: 'get', path: `/api/v1/timeliness?${timelinessQuery()}` }),
+    gql: () => timelinessGql(),
+    cases: [['office', 'ok']],
+  },
+  // ---- commitments (commitments:write to receive and settle, commitments:read to read; the receiving department's, the credit office reads all)
+  {
+    name: 'receive a commitment',
+    scopes: ['commitments:write'],
+    rest: () => ({ method: 'post', path: '/api/v1/commitments', body: madeInRow }),
+    gql: () => ({ query: 'mutation ($i: MakeCommitmentInput!) { makeCommitment(input: $i) { commitmentId } }', variables: { i: madeInRow } }),
+    cases: [['provider', 'ok'], ['reader', SCOPE_MISSING], ['window', SCOPE_MISSING], ['office', 'ok']],
+  },
+  {
+    name: 'record a commitment’s fulfilment',
+    scopes: ['commitments:write'],
+    rest: (ids) => ({ method: 'post', path: `/api/v1/commitments/${ids.commitmentId}/fulfilment`, body: fulfilment }),
+    gql: (ids) => ({
+      query: 'mutation ($id: String!, $i: RecordFulfilmentInput!) { recordFulfilment(commitmentId: $id, input: $i) { status } }',
+      variables: { id: ids.commitmentId, i: fulfilment },
+    }),
+    cases: [
+      ['other', { status: 403, code: 'COMMITMENT_NOT_RECEIVED' }],
+      ['reader', SCOPE_MISSING],
+      /** Only the receiving department settles a commitment, not even the credit office (the controller's documented rule). */
+      ['office', { status: 403, code: 'COMMITMENT_NOT_RECEIVED' }],
+      ['provider', 'ok'],
+    ],
+  },
+  {
+    name: 'read a commitment',
+    scopes: ['commitments:read'],
+    rest: (ids) => ({ method: 'get', path: `/api/v1/commitments/${ids.commitmentId}` }),
+    gql: (ids) => ({ query: `{ commitment(commitmentId: "${ids.commitmentId}") { commitmentCode status } }` }),
+    cases: [['provider', 'ok'], ['reader', 'ok'], ['other', { status: 404, code: 'COMMITMENT_NOT_FOUND' }], ['window', SCOPE_MISSING], ['office', 'ok']],
+  },
+  {
+    name: 'list the department’s commitments',
+    scopes: ['commitments:read'],
+    rest: () => ({ method: 'get', path: '/api/v1/commitments' }),
+    gql: () => ({ query: '{ commitments { nextCursor } }' }),
+    /** The credit office names a department or a subject (400 FILTER_REQUIRED, not a refusal). */
+    cases: [['reader', 'ok'], ['other', 'ok'], ['window', SCOPE_MISSING], ['office', 'passes']],
+  },
+  {
+    name: 'list another department’s commitments',
+    scopes: ['commitments:read'],
+    rest: () => ({ method: 'get', path: '/api/v1/commitments?departmentId=A-SCJGJ' }),
+    gql: () => ({ query: '{ commitments(filter: { departmentId: "A-SCJGJ" }) { commitments { commitmentId } } }' }),
+    cases: [['reader', 'ok'], ['other', { status: 403, code: 'DEPARTMENT_NOT_ALLOWED' }], ['office', 'ok']],
+  },
+  {
+    name: 'a subject’s commitments (only the own department’s come back)',
+    scopes: ['commitments:read'],
+    rest: (ids) => ({ method: 'get', path: `/api/v1/commitments?subjectKey=${encodeURIComponent(ids.commitmentSubject)}` }),
+    gql: (ids) => ({ query: `{ commitments(filter: { subjectKey: "${ids.commitmentSubject}" }) { commitments { commitmentId } } }` }),
+    entries: (body) => body.commitments,
+    cases: [['other', { sees: 0 }], ['reader', { sees: 1 }], ['office', { sees: 1 }]],
+  },
   // ---- imports (REST only; the provider's own)
   {
     name: 'read an import (REST only)',
@@ -201,6 +324,19 @@ const OPERATIONS: Operation[] = [
     scopes: ['checks:read'],
     rest: (ids) => ({ method: 'get', path: `/api/v1/checks/${ids.checkId}/case` }),
     gql: (ids) => ({ query: `{ checkCase(checkId: "${ids.checkId}") { feedbackStatus } }` }),
+    cases: [['reader', 'ok'], ['other', { status: 403, code: 'DEPARTMENT_NOT_ALLOWED' }], ['provider', SCOPE_MISSING], ['office', 'ok']],
+  },
+  {
+    name: 'read the written notice of an applied measure',
+    scopes: ['checks:read'],
+    rest: (ids) => ({ method: 'get', path: `/api/v1/checks/${ids.noticeCheckId}/notices/${ids.noticeMeasure}` }),
+    gql: (ids) => ({ query: `{ measureNotice(checkId: "${ids.noticeCheckId}", measureCode: "${ids.noticeMeasure}") { noticeNumber } }` }),
+    cases: [['reader', 'ok'], ['other', { status: 403, code: 'DEPARTMENT_NOT_ALLOWED' }], ['provider', SCOPE_MISSING], ['office', 'ok']],
+  },
+  {
+    name: 'download the written notice of an applied measure as PDF (REST only)',
+    scopes: ['checks:read'],
+    rest: (ids) => ({ method: 'get', path: `/api/v1/checks/${ids.noticeCheckId}/notices/${ids.noticeMeasure}/pdf` }),
     cases: [['reader', 'ok'], ['other', { status: 403, code: 'DEPARTMENT_NOT_ALLOWED' }], ['provider', SCOPE_MISSING], ['office', 'ok']],
   },
   {
@@ -315,6 +451,27 @@ const OPERATIONS: Operation[] = [
     scopes: ['lists:read'],
     rest: () => ({ method: 'get', path: '/api/v1/lists/measures/csv' }),
     cases: [['window', 'ok'], ['provider', SCOPE_MISSING]],
+  },
+  {
+    name: 'import a measures edition',
+    scopes: ['admin'],
+    rest: (ids) => ({ method: 'post', path: '/api/v1/lists/measures/editions', body: edition(ids.measuresCsv) }),
+    gql: (ids) => ({ query: 'mutation ($i: ImportMeasuresEditionInput!) { importMeasuresEdition(input: $i) { editionId } }', variables: { i: edition(ids.measuresCsv) } }),
+    /** The office's second import of the same edition (GraphQL after REST) is refused for the edition, not the caller. */
+    cases: [['lists', SCOPE_MISSING], ['provider', SCOPE_MISSING], ['office', 'passes']],
+  },
+  {
+    name: 'read a list entry’s notice',
+    scopes: ['lists:read'],
+    rest: (ids) => ({ method: 'get', path: `/api/v1/lists/${ids.entryId}/notice` }),
+    gql: (ids) => ({ query: `{ listNotice(entryId: "${ids.entryId}") { noticeNumber } }` }),
+    cases: [['window', 'ok'], ['lists', 'ok'], ['provider', SCOPE_MISSING], ['office', 'ok']],
+  },
+  {
+    name: 'download a list entry’s notice PDF (REST only)',
+    scopes: ['lists:read'],
+    rest: (ids) => ({ method: 'get', path: `/api/v1/lists/${ids.entryId}/notice/pdf` }),
+    cases: [['window', 'ok'], ['other', 'ok'], ['provider', SCOPE_MISSING], ['office', 'ok']],
   },
   // ---- objections (objections:file to file; the verifying department decides; parties and the credit office read)
   {
@@ -513,6 +670,11 @@ describe('authorisation matrix (REST and GraphQL)', () => {
     ids.spareRecord = await submit(spare);
     const { body: catalogue } = await api().get('/api/v1/catalogue').set('authorization', as('provider')).expect(200);
     ids.closedItem = catalogue.find((i: { openSubmission: boolean }) => !i.openSubmission).code;
+    ids.versionedItem = catalogue.find((i: { code: string }) => ![ids.closedItem, 'ADMIN_PENALTY', 'COMMITMENT_BREACH'].includes(i.code)).code;
+    const { body: made } = await api().post('/api/v1/commitments').set('authorization', as('provider')).send(received).expect(201);
+    ids.commitmentId = made.commitmentId;
+    ids.commitmentSubject = made.subject.key;
+    ids.measuresCsv = (await api().get('/api/v1/lists/measures/csv').set('authorization', as('window')).expect(200)).text;
 
     const upload = await api()
       .post(`/api/v1/imports?batchKey=matrix-${Date.now()}`)
@@ -531,6 +693,34 @@ describe('authorisation matrix (REST and GraphQL)', () => {
     const { body: kase } = await api().get(`/api/v1/checks/${check.checkId}/case`).set('authorization', as('reader')).expect(200);
     ids.measures = kase.measures.map((m: { code: string }) => m.code).join(',');
     await api().post(`/api/v1/checks/${ids.checkId}/feedback`).set('authorization', as('provider')).send(feedback(ids.measures.split(','))).expect(200);
+
+    // a second check whose first measure is applied: its written notice
+    const { body: noticed } = await api()
+      .post('/api/v1/checks')
+      .set('authorization', as('provider'))
+      .send({ subject: org, matterType: 'ADMIN_LICENSING', matterReference: 'XK-MATRIX-NOTICE' })
+      .expect(200);
+    const { body: noticedCase } = await eventually('the second case', async () => {
+      const r = await api().get(`/api/v1/checks/${noticed.checkId}/case`).set('authorization', as('reader'));
+      return r.status === 200 ? r : undefined;
+    });
+    const [appliedMeasure, ...declined] = noticedCase.measures.map((m: { code: string }) => m.code) as string[];
+    await api()
+      .post(`/api/v1/checks/${noticed.checkId}/feedback`)
+      .set('authorization', as('provider'))
+      .send({ ...feedback(declined), measures: [{ measureCode: appliedMeasure, decision: 'APPLIED', startDate: today, content: '列为重点审查对象', outcome: '加强审查后办结' }, ...feedback(declined).measures] })
+      .expect(200);
+    ids.noticeCheckId = noticed.checkId;
+    ids.noticeMeasure = appliedMeasure;
+    await eventually('the measure notice', async () => ((await api().get(`/api/v1/checks/${noticed.checkId}/notices/${appliedMeasure}`).set('authorization', as('reader'))).status === 200 ? true : undefined));
+
+    const { body: proposed } = await api()
+      .post('/api/v1/lists')
+      .set('authorization', as('lists'))
+      .send({ listType: 'KEY_ATTENTION', subject: person, reason: '多次违法', basisText: '矩阵测试告知书' })
+      .expect(201);
+    ids.entryId = proposed.entry.entryId;
+    await eventually('the list notice', async () => ((await api().get(`/api/v1/lists/${ids.entryId}/notice`).set('authorization', as('lists'))).status === 200 ? true : undefined));
 
     ids.reportNumber = (await api().post('/api/v1/reports').set('authorization', as('provider')).send({ subject: org, purpose: '招标投标' }).expect(201)).body.reportNumber;
 
@@ -575,7 +765,7 @@ describe('authorisation matrix (REST and GraphQL)', () => {
       const outcome = { transport: 'GraphQL', codes };
       if (expected === 'ok' || sees !== undefined) {
         expect(outcome).toEqual({ transport: 'GraphQL', codes: [] });
-        if (sees !== undefined) expect(operation.entries!(Object.values(response.body.data)[0] as { entries: unknown[] })).toHaveLength(sees);
+        if (sees !== undefined) expect(operation.entries!(Object.values(response.body.data)[0] as Record<string, unknown[]>)).toHaveLength(sees);
       } else if (expected === 'passes') {
         expect([outcome, codes.some((c) => DENIALS.has(c) || MALFORMED.test(c) || /NOT_FOUND$/.test(c))]).toEqual([outcome, false]);
       } else if ('code' in expected) expect(outcome).toEqual({ transport: 'GraphQL', codes: expect.arrayContaining([expected.code]) });
