@@ -65,7 +65,8 @@ describe('standalone API on PostgreSQL: bad input is refused with structured err
   const stored = async () => {
     const [r] = await pg.db.query<{ records: number; outbox: number; subjects: number }>(
       `SELECT (SELECT count(*)::int FROM record_collection.credit_record) AS records,
-              (SELECT count(*)::int FROM record_collection.outbox) + (SELECT count(*)::int FROM bus.messages) AS outbox,
+              (SELECT count(*)::int FROM record_collection.outbox)
+                + (SELECT count(*)::int FROM bus.messages WHERE topic = 'credit.records.v1') AS outbox,
               (SELECT count(*)::int FROM record_collection.subject) AS subjects`,
     );
     return r;
