@@ -105,10 +105,13 @@ export async function startStandalone(source: Record<string, string | undefined>
   const address = gateway.getHttpServer().address() as { port: number };
   const baseUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
 
+  // Every app closes (consumers drain, outboxes flush) even if one of them fails to; then the bus and the database.
   const stop = async () => {
-    for (const app of apps.reverse()) await app.close();
-    await bus.close();
+    const failures: unknown[] = [];
+    for (const app of apps.reverse()) await app.close().catch((error: unknown) => failures.push(error));
+    await bus.close().catch((error: unknown) => failures.push(error));
     await embedded?.stop();
+    if (failures.length > 0) throw failures[0];
   };
   // `services` gives tests and tools the running service apps (e.g. to run a daily sweep for a given day).
   return { baseUrl, demo, demoToken, stop, log, services: { ...services, gateway } };

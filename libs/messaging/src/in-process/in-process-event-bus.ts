@@ -29,6 +29,9 @@ export class InProcessEventBus implements EventBus {
 
   private constructor(private readonly options: InProcessBusOptions) {
     this.pool = new Pool({ connectionString: options.url, max: 2, application_name: 'in-process-bus' });
+    // An idle connection dropped by the server (restart, failover, a database dropped) must not crash the process:
+    // the pool replaces it on the next query.
+    this.pool.on('error', (error) => options.log.warn({ err: error.message }, 'in-process bus: idle connection lost'));
     this.published.setMaxListeners(0);
   }
 
