@@ -298,6 +298,7 @@ describe('credit-check: restricted information and the public query', () => {
     });
     expect(result.found).toBe(true);
     expect(result.records.map((r) => r.recordId)).toEqual([shown.recordId]);
+    expect(result.records[0]).toMatchObject({ decisionDate: shown.decisionDate, publicityEnd: shown.publicityEnd });
     expect(result.records[0].fields).toEqual({ content: '罚款' }); // the (masked) ID number is not published at all
     await expect(profiles.publicRecords('91430100MA4L16JQ9X', today)).rejects.toMatchObject({ kind: 'VALIDATION' });
   });

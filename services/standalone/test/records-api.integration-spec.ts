@@ -91,7 +91,8 @@ describe('records API (standalone, PostgreSQL)', () => {
       return r.body.records.length > 0 ? r.body : undefined;
     });
     expect(body).toMatchObject({ found: true, uscc: record.subject.uscc });
-    expect(body.records[0]).toMatchObject({ decisionNumber: record.decisionNumber, category: 'PENALTY', severity: 'GENERAL' });
+    expect(body.records[0]).toMatchObject({ decisionNumber: record.decisionNumber, decisionDate: record.decisionDate, category: 'PENALTY', severity: 'GENERAL' });
+    expect(body.records[0].publicityEnd).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const unknown = await api().get(`/api/v1/public/organisations/${uniqueUscc()}/records`).expect(200);
     expect(unknown.body).toMatchObject({ found: false, records: [] });
     const bad = await api().get('/api/v1/public/organisations/91430100MA4L16JQ9X/records').expect(400);

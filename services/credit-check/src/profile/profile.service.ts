@@ -141,11 +141,12 @@ export class ProfileService {
     if (!resolved.ok) throw AppError.validation(resolved.errors.map((e) => ({ ...e, field: e.field ?? 'uscc' })));
     const key = resolved.subject.key;
     const [profile] = await this.dataSource.query<{ name: string }[]>(`SELECT name FROM credit_check.subject_profile WHERE subject_key = $1`, [key]);
-    const rows = await this.dataSource.query<RecordRow[]>(
-      `SELECT * FROM credit_check.profile_record
-        WHERE subject_key = $1 AND disclosure = 'PUBLIC' AND status = 'ACTIVE'
-          AND (NOT adverse OR (publicity_start <= $2::date AND publicity_end > $2::date))
-        ORDER BY decision_date DESC`,
+    // As JSON, like the profile read: dates stay YYYY-MM-DD strings.
+    const [{ rows }] = await this.dataSource.query<{ rows: RecordRow[] }[]>(
+      `SELECT coalesce(json_agg(r ORDER BY r.decision_date DESC), '[]'::json) AS rows
+         FROM (SELECT * FROM credit_check.profile_record
+                WHERE subject_key = $1 AND disclosure = 'PUBLIC' AND status = 'ACTIVE'
+                  AND (NOT adverse OR (publicity_start <= $2::date AND publicity_end > $2::date))) r`,
       [key, today],
     );
     const records = rows.map(toRecord).map((r) => ({ ...r, fields: publicFields(r.fields) }));
