@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { severityToProto, subjectTypeToProto, type SubjectInput } from '@credit/contracts';
+import { severityToProto, subjectTypeName, subjectTypeToProto, type SubjectInput, type SubjectRef } from '@credit/contracts';
 import type { Caller } from '../auth/clients.service';
 import { Backends } from './backends';
-import type { SubjectDto, SubmitRecordDto, SubmitRecordResult } from './dto';
+import { SubjectTypeInput, type SubjectDto, type SubjectView, type SubmitRecordDto, type SubmitRecordResult } from './dto';
 
 export function subjectIn(subject: SubjectDto): SubjectInput {
   return {
@@ -31,4 +31,15 @@ export class PlatformApi {
     caller.subjectKey = result.subjectKey;
     return result;
   }
+}
+
+/** A subject as the API returns it: never the full ID number. */
+export function toSubject(s: SubjectRef | undefined): SubjectView {
+  return {
+    key: s?.key ?? '',
+    type: (subjectTypeName(s?.type) ?? SubjectTypeInput.LEGAL_PERSON) as SubjectTypeInput,
+    name: s?.name ?? '',
+    uscc: s?.uscc || undefined,
+    maskedIdNumber: s?.maskedIdNumber || undefined,
+  };
 }

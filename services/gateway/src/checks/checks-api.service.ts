@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { severityName, subjectTypeName, type CheckResult, type SubjectProfile } from '@credit/contracts';
+import { severityName, type CheckResult, type SubjectProfile } from '@credit/contracts';
 import { Backends } from '../api/backends';
-import { SeverityInput, SubjectTypeInput, type SubjectDto } from '../api/dto';
-import { subjectIn } from '../api/platform-api.service';
+import { SeverityInput, type SubjectDto } from '../api/dto';
+import { subjectIn, toSubject } from '../api/platform-api.service';
 import { Scopes, type Caller } from '../auth/clients.service';
 import type { CheckBatchDto, CheckBatchResultView, CheckDto, CheckLogPageView, CheckLogQueryDto, CheckResultView } from './checks.dto';
 
@@ -74,19 +74,12 @@ function mayReadRestricted(caller: Caller): boolean {
 
 export function toCheckResult(result: CheckResult): CheckResultView {
   const profile = result.profile as SubjectProfile;
-  const s = result.subject!;
   return {
     checkId: result.checkId,
     verdict: result.verdict,
     reason: result.reason ?? { zh: '', en: '' },
     found: result.found,
-    subject: {
-      key: s.key,
-      type: (subjectTypeName(s.type) ?? 'LEGAL_PERSON') as SubjectTypeInput,
-      name: s.name,
-      uscc: s.uscc || undefined,
-      maskedIdNumber: s.maskedIdNumber || undefined,
-    },
+    subject: toSubject(result.subject),
     measures: result.measures.map((m) => ({
       ...m,
       content: m.content ?? { zh: '', en: '' },

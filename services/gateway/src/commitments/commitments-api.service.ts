@@ -3,10 +3,9 @@ import type { ClientGrpc } from '@nestjs/microservices';
 import { COMMITMENT_SERVICE_NAME, CommitmentType, FulfilmentStatus, severityToProto, type CommitmentServiceClient, type CommitmentView as CommitmentMessage } from '@credit/contracts';
 import { AppError } from '@credit/runtime';
 import { call, RECORD_COLLECTION_CLIENT, traceMetadata } from '../api/backends';
-import { subjectIn } from '../api/platform-api.service';
+import { subjectIn, toSubject } from '../api/platform-api.service';
 import { isCreditOffice, supervisedDepartment } from '../api/request-context';
 import type { Caller } from '../auth/clients.service';
-import { toSubject } from '../objections/objections-api.service';
 import { CommitmentTypeInput, type CommitmentPageView, type CommitmentsQueryDto, type CommitmentView, type MakeCommitmentDto, type RecordFulfilmentDto } from './commitments.dto';
 
 const TYPE_PREFIX = 'COMMITMENT_TYPE_';

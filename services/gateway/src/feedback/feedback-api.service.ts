@@ -1,8 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { ClientGrpc } from '@nestjs/microservices';
-import { JOINT_REWARD_PUNISHMENT_SERVICE_NAME, subjectTypeName, type CheckCase, type FeedbackCounts, type JointRewardPunishmentServiceClient, type NoticePdf } from '@credit/contracts';
+import { JOINT_REWARD_PUNISHMENT_SERVICE_NAME, type CheckCase, type FeedbackCounts, type JointRewardPunishmentServiceClient, type NoticePdf } from '@credit/contracts';
 import { call, JOINT_REWARD_PUNISHMENT_CLIENT, traceMetadata } from '../api/backends';
-import type { SubjectTypeInput } from '../api/dto';
 import { supervisedDepartment } from '../api/request-context';
 import type { Caller } from '../auth/clients.service';
 import type {
@@ -16,6 +15,7 @@ import type {
   QuarterlyPublicationDto,
   QuarterlyPublicationView,
 } from './feedback.dto';
+import { toSubject } from '../api/platform-api.service';
 
 /** 奖惩案例自动反馈 and the statistics and publication built on it (joint-reward-punishment). */
 @Injectable()
@@ -129,10 +129,9 @@ function counts(c: FeedbackCounts | undefined): FeedbackCountsView {
 }
 
 function toCase(c: CheckCase): CheckCaseView {
-  const s = c.subject!;
   return {
     checkId: c.checkId,
-    subject: { key: s.key, type: (subjectTypeName(s.type) ?? 'LEGAL_PERSON') as SubjectTypeInput, name: s.name, uscc: s.uscc || undefined, maskedIdNumber: s.maskedIdNumber || undefined },
+    subject: toSubject(c.subject),
     matterType: c.matterType,
     matterReference: c.matterReference || undefined,
     departmentId: c.departmentId,

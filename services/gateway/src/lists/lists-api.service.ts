@@ -12,9 +12,8 @@ import {
 } from '@credit/contracts';
 import { Backends, call, JOINT_REWARD_PUNISHMENT_CLIENT, traceMetadata } from '../api/backends';
 import { isCreditOffice } from '../api/request-context';
-import { subjectIn } from '../api/platform-api.service';
+import { subjectIn, toSubject } from '../api/platform-api.service';
 import type { Caller } from '../auth/clients.service';
-import { toSubject } from '../objections/objections-api.service';
 import type { ImportMeasuresEditionDto, ListEntriesQueryDto, ListEntryDetailView, ListEntryView, ListNoticeView, MeasureListView, MeasuresQueryDto, ProposeListEntryDto } from './lists.dto';
 
 /** Lists (红黑名单) and the measures list (措施清单) for REST and GraphQL alike: the department always comes from the token. */

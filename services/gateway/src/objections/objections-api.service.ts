@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { ObjectionOutcomeNames, ObjectionTargetTypeNames, subjectTypeName, type ObjectionView as ObjectionMessage, type SubjectRef } from '@credit/contracts';
+import { ObjectionOutcomeNames, ObjectionTargetTypeNames, type ObjectionView as ObjectionMessage } from '@credit/contracts';
 import { AppError } from '@credit/runtime';
 import { Backends } from '../api/backends';
-import { SubjectTypeInput, type SubjectView } from '../api/dto';
 import { requireScope, Scopes, type Caller } from '../auth/clients.service';
 import {
   ObjectionRoleInput,
@@ -19,6 +18,7 @@ import {
   type ObjectionView,
 } from './objections.dto';
 import { isCreditOffice, supervisedDepartment } from '../api/request-context';
+import { toSubject } from '../api/platform-api.service';
 
 /** Objections (异议处理) for REST and GraphQL alike: the department always comes from the token. */
 @Injectable()
@@ -110,17 +110,6 @@ export class ObjectionsApi {
     const result = await this.backends.listObjectionNotifications({ departmentId: caller.departmentId, since: filter.since ?? '' });
     return result.notifications.map((n) => ({ kind: n.kind, objectionId: n.objectionId, date: n.date, verificationDue: n.verificationDue }));
   }
-}
-
-/** A subject as the API returns it: never the full ID number. */
-export function toSubject(s: SubjectRef | undefined): SubjectView {
-  return {
-    key: s?.key ?? '',
-    type: (subjectTypeName(s?.type) ?? SubjectTypeInput.LEGAL_PERSON) as SubjectTypeInput,
-    name: s?.name ?? '',
-    uscc: s?.uscc || undefined,
-    maskedIdNumber: s?.maskedIdNumber || undefined,
-  };
 }
 
 const jsonObject = (text: string): Record<string, unknown> | undefined => (text ? (JSON.parse(text) as Record<string, unknown>) : undefined);

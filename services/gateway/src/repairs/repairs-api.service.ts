@@ -10,9 +10,8 @@ import {
 } from '@credit/contracts';
 import { Backends } from '../api/backends';
 import type { SeverityInput } from '../api/dto';
-import { subjectIn } from '../api/platform-api.service';
+import { subjectIn, toSubject } from '../api/platform-api.service';
 import { requireScope, Scopes, type Caller } from '../auth/clients.service';
-import { toSubject } from '../objections/objections-api.service';
 import { isCreditOffice, supervisedDepartment } from '../api/request-context';
 import type {
   ApplyForRepairDto,
