@@ -20,8 +20,10 @@ describe('every service boots on its own', () => {
   });
 
   it.each(SERVICES)('$name: own schema, /health/ready, /metrics, graceful stop', async ({ name, schema }) => {
-    const port = await freePort();
-    const service = await spawnService(name, `services/${name}/src/main.ts`, { DATABASE_URL: db.url, HTTP_PORT: String(port), HOST: '127.0.0.1' }, `http://127.0.0.1:${port}/health/ready`);
+    const [port, grpcPort] = [await freePort(), await freePort()];
+    // Free ports for both servers: the default gRPC ports may be taken by another test or process on this machine.
+    const env = { DATABASE_URL: db.url, HTTP_PORT: String(port), GRPC_PORT: String(grpcPort), HOST: '127.0.0.1' };
+    const service = await spawnService(name, `services/${name}/src/main.ts`, env, `http://127.0.0.1:${port}/health/ready`);
     try {
       const ready = (await (await fetch(`http://127.0.0.1:${port}/health/ready`)).json()) as { details: Record<string, { status: string }> };
       expect(ready.details.database.status).toBe('up');
