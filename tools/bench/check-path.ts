@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
-import { composeUscc } from '@credit/domain';
+import { chinaDateOf, composeUscc, gradeSubject, type RecordFact } from '@credit/domain';
 import { withGatewayAdmin } from '@credit/service-gateway';
 import { freePort, obtainToken, spawnService, TEST_DATABASE_URL } from '@credit/testing';
 
@@ -19,9 +19,16 @@ const arg = (name: string, fallback: number) => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const SUBJECTS = arg('subjects', 100_000);
+/** Records per subject: the first an adverse 一般 penalty, the others licences (1 M subjects × 5 = the issue's 5 M records). */
+const RECORDS_PER_SUBJECT = arg('records-per-subject', 1);
 const SECONDS = arg('seconds', 10);
 const CONNECTIONS = arg('connections', 50);
 const CLUSTER = process.argv.includes('--cluster');
+/** --only rest,graphql,baseline,batch: run only these parts (default all); `--only seed` with --database only seeds. */
+const ONLY = (() => {
+  const i = process.argv.indexOf('--only');
+  return new Set(i > 0 ? process.argv[i + 1].split(',') : ['rest', 'graphql', 'baseline', 'batch']);
+})();
 const LETTERS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
 function usccOf(n: number): string {
@@ -33,7 +40,17 @@ function usccOf(n: number): string {
 async function seed(url: string): Promise<void> {
   const client = new Client({ connectionString: url });
   await client.connect();
+  // Every seeded subject has the same facts, so the grading model's answer is the same for all: computed once here
+  // with the real model and stored with the rows (the background refresher would otherwise regrade each subject,
+  // ~1,000/s — 15 minutes per million — before the checks could be measured at steady state).
+  const today = chinaDateOf(new Date());
+  const facts: RecordFact[] = Array.from({ length: RECORDS_PER_SUBJECT }, (_, i) => ({
+    recordId: `r${i}`, adverse: i === 0, severity: i === 0 ? 'GENERAL' : null, status: 'ACTIVE', decisionDate: '2026-11-01', effectEnd: i === 0 ? '2027-11-01' : null,
+    underObjection: false, providerDepartmentId: 'BENCH', catalogueItemCode: i === 0 ? 'ADMIN_PENALTY' : 'ADMIN_LICENSING', decisionNumber: `n${i}`,
+  }));
+  const grade = gradeSubject({ known: true, subjectType: 'LEGAL_PERSON', records: facts, listEntries: [] }, today);
   const batch = 5000;
+  const started = Date.now();
   for (let start = 0; start < SUBJECTS; start += batch) {
     const keys: string[] = [];
     const usccs: string[] = [];
@@ -42,6 +59,7 @@ async function seed(url: string): Promise<void> {
       usccs.push(uscc);
       keys.push(`ORG:${uscc}`);
     }
+    await client.query('BEGIN');
     await client.query(
       `INSERT INTO credit_check.subject_profile (subject_key, subject_type, name, uscc, adverse_count, updated_at)
        SELECT k, 'LEGAL_PERSON', '基准测试企业' || k, u, 1, now() FROM unnest($1::text[], $2::text[]) AS t(k, u) ON CONFLICT DO NOTHING`,
@@ -50,13 +68,25 @@ async function seed(url: string): Promise<void> {
     await client.query(
       `INSERT INTO credit_check.profile_record (record_id, subject_key, version, catalogue_item_code, category, provider_department_id,
          decision_number, decision_date, adverse, severity, publicity_start, publicity_end, fields)
-       SELECT gen_random_uuid(), k, 1, 'ADMIN_PENALTY', 'PENALTY', 'BENCH', '基准罚〔2026〕' || k, '2026-11-01', true, 'GENERAL',
-              '2026-11-01', '2027-11-01', '{"authority":"基准局","basis":"基准法","content":"罚款"}'::jsonb
-         FROM unnest($1::text[]) AS k`,
-      [keys],
+       SELECT gen_random_uuid(), k, 1, 'ADMIN_PENALTY', 'PENALTY', 'BENCH', '基准罚〔2026〕' || k, '2026-11-01'::date, true, 'GENERAL',
+              '2026-11-01'::date, '2027-11-01'::date, '{"authority":"基准局","basis":"基准法","content":"罚款"}'::jsonb
+         FROM unnest($1::text[]) AS k
+       UNION ALL
+       SELECT gen_random_uuid(), k, 1, 'ADMIN_LICENSING', 'LICENSING', 'BENCH', '基准许〔2026〕' || i || '-' || k, '2026-11-01'::date, false, NULL,
+              '2026-11-01'::date, NULL::date, '{"authority":"基准局","content":"许可"}'::jsonb
+         FROM unnest($1::text[]) AS k, generate_series(1, $2::int - 1) AS i`,
+      [keys, RECORDS_PER_SUBJECT],
     );
+    await client.query(
+      `UPDATE credit_check.subject_grade SET grade = $2, score = $3, model_version = $4, as_of = $5::date, valid_until = $6::date,
+              factors = $7::jsonb, graded_seq = change_seq, computed_at = now()
+        WHERE subject_key = ANY ($1::text[])`,
+      [keys, grade.grade, grade.score, grade.modelVersion, today, grade.validUntil, JSON.stringify(grade.factors)],
+    );
+    await client.query('COMMIT');
+    if ((start / batch) % 40 === 39) console.log(`  seeded ${start + batch} subjects, ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }
-  await client.query('ANALYZE credit_check.subject_profile; ANALYZE credit_check.profile_record');
+  await client.query('ANALYZE credit_check.subject_profile; ANALYZE credit_check.profile_record; ANALYZE credit_check.subject_grade');
   await client.end();
 }
 
@@ -101,11 +131,18 @@ async function batchLatency(base: string, auth: Record<string, string>, runs = 2
   console.log(`\nbatch of 500 (REST POST /api/v1/checks/batch, ${runs} sequential calls): p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms`);
 }
 
+/** --database NAME: keep the seeded database for later runs (seeding 1 M+ subjects takes minutes); reused when it exists. */
+const KEEP = (() => {
+  const i = process.argv.indexOf('--database');
+  return i > 0 ? process.argv[i + 1] : null;
+})();
+
 async function main(): Promise<void> {
-  const name = `credit_bench_${randomBytes(4).toString('hex')}`;
+  const name = KEEP ?? `credit_bench_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: TEST_DATABASE_URL });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
+  if (!exists) await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(TEST_DATABASE_URL);
   url.pathname = `/${name}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'credit-bench-'));
@@ -127,36 +164,46 @@ async function main(): Promise<void> {
       creds = JSON.parse(readFileSync(join(dataDir, 'demo-credentials.json'), 'utf8')) as { clientId: string; clientSecret: string };
     }
     const started = Date.now();
-    await seed(url.toString());
-    console.log(`seeded ${SUBJECTS} subjects (1 record each) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    if (!exists) {
+      await seed(url.toString());
+      console.log(`seeded ${SUBJECTS} subjects (${RECORDS_PER_SUBJECT} records each) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    } else {
+      console.log(`reusing database ${name} (seeded before; --subjects must match it)`);
+    }
     const base = `http://127.0.0.1:${port}`;
     const token = await obtainToken(base, creds.clientId, creds.clientSecret);
     const auth = { authorization: `Bearer ${token}` };
 
-    const basePort = await freePort();
-    const baseline = await spawnService('baseline', 'tools/bench/baseline-server.ts', { BASELINE_DATABASE_URL: url.toString(), PORT: String(basePort) }, `http://127.0.0.1:${basePort}/health`, 30_000);
-    procs.push(baseline);
     const results: Result[] = [];
-    // warm-up
-    await load('warm-up', `${base}/api/v1/checks`, auth, (n) => ({ subject: { type: 'LEGAL_PERSON', name: 'x', uscc: usccOf(n) }, matterType: 'PUBLIC_BIDDING_FISCAL', matterReference: `B-${n}` }));
-    results.push(await load('REST POST /api/v1/checks', `${base}/api/v1/checks`, auth, (n) => ({ subject: { type: 'LEGAL_PERSON', name: 'x', uscc: usccOf(n) }, matterType: 'PUBLIC_BIDDING_FISCAL', matterReference: `B-${n}` })));
-    results.push(
-      await load('GraphQL check', `${base}/graphql`, auth, (n) => ({
-        query: 'mutation ($s: SubjectInput!) { check(input: { subject: $s, matterType: "PUBLIC_BIDDING_FISCAL" }) { verdict found adverseCount records { decisionNumber severity } measures { code status } } }',
-        variables: { s: { type: 'LEGAL_PERSON', name: 'x', uscc: usccOf(n) } },
-      })),
-    );
-    results.push(await load('baseline: Nest+Fastify+1 pg select', `http://127.0.0.1:${basePort}/profile`, {}, (n) => ({ key: `ORG:${usccOf(n)}` })));
+    const restBody = (n: number) => ({ subject: { type: 'LEGAL_PERSON', name: 'x', uscc: usccOf(n) }, matterType: 'PUBLIC_BIDDING_FISCAL', matterReference: `B-${n}` });
+    if (ONLY.has('rest') || ONLY.has('graphql') || ONLY.has('batch')) await load('warm-up', `${base}/api/v1/checks`, auth, restBody);
+    if (ONLY.has('rest')) results.push(await load('REST POST /api/v1/checks', `${base}/api/v1/checks`, auth, restBody));
+    if (ONLY.has('graphql')) {
+      results.push(
+        await load('GraphQL check', `${base}/graphql`, auth, (n) => ({
+          query: 'mutation ($s: SubjectInput!) { check(input: { subject: $s, matterType: "PUBLIC_BIDDING_FISCAL" }) { verdict found adverseCount records { decisionNumber severity } measures { code status } } }',
+          variables: { s: { type: 'LEGAL_PERSON', name: 'x', uscc: usccOf(n) } },
+        })),
+      );
+    }
+    if (ONLY.has('baseline')) {
+      const basePort = await freePort();
+      const baseline = await spawnService('baseline', 'tools/bench/baseline-server.ts', { BASELINE_DATABASE_URL: url.toString(), PORT: String(basePort) }, `http://127.0.0.1:${basePort}/health`, 30_000);
+      procs.push(baseline);
+      results.push(await load('baseline: Nest+Fastify+1 pg select', `http://127.0.0.1:${basePort}/profile`, {}, (n) => ({ key: `ORG:${usccOf(n)}` })));
+    }
     console.log(`\n${CLUSTER ? 'cluster (gateway and credit-check processes)' : 'standalone (one process)'}, ${SUBJECTS} subjects, ${CONNECTIONS} connections, ${SECONDS} s each, PostgreSQL ${TEST_DATABASE_URL.replace(/\/\/[^@]*@/, '//')}`);
     console.log('| path | req/s | p50 ms | p99 ms | errors | non-2xx |');
     console.log('|---|---|---|---|---|---|');
     for (const r of results) console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} |`);
-    const [rest, gql, bare] = results;
-    console.log(`\nREST / baseline = ${(rest.rps / bare.rps).toFixed(2)}; GraphQL / REST = ${(gql.rps / rest.rps).toFixed(2)}`);
-    await batchLatency(base, auth);
+    const by = (prefix: string) => results.find((r) => r.name.startsWith(prefix));
+    const [rest, gql, bare] = [by('REST'), by('GraphQL'), by('baseline')];
+    if (rest && bare) console.log(`\nREST / baseline = ${(rest.rps / bare.rps).toFixed(2)}`);
+    if (rest && gql) console.log(`GraphQL / REST = ${(gql.rps / rest.rps).toFixed(2)}`);
+    if (ONLY.has('batch')) await batchLatency(base, auth);
   } finally {
     for (const p of procs) await p.stop();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    if (!KEEP) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
     rmSync(dataDir, { recursive: true, force: true });
   }

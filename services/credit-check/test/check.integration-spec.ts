@@ -207,6 +207,29 @@ describe('credit-check: verdicts, check log, objections', () => {
     await expect(checks.checkBatch(Array.from({ length: 501 }, () => subjectOf(good[0])), context())).rejects.toMatchObject({ kind: 'VALIDATION' });
   });
 
+  it('answers each subject of a batch, and each of many concurrent checks, from its own profile', async () => {
+    // Lookups of concurrent checks share one query: every answer must still carry its own subject's facts.
+    const known = Array.from({ length: 6 }, () => uniqueUscc());
+    const records = known.map((uscc) => seriousRecord(uscc));
+    for (const record of records) await svc.publish(Events.RecordCollected, record.subject!.key, record);
+    await eventually('the records in the profiles', async () => {
+      const p = await svc.app.get(ProfileService).profileOf(subjectOf(known[known.length - 1]));
+      return p.records.length === 1 ? p : undefined;
+    });
+    const unknown = Array.from({ length: 6 }, () => uniqueUscc());
+    const mixed = known.flatMap((uscc, i) => [uscc, unknown[i]]);
+    const expectOwn = (uscc: string, outcome: { profile: { found: boolean; subject: { uscc: string | null }; records: { decisionNumber: string }[] } }) => {
+      expect(outcome.profile.subject.uscc).toBe(uscc);
+      const record = records.find((r) => r.subject!.uscc === uscc);
+      expect(outcome.profile.found).toBe(record !== undefined);
+      expect(outcome.profile.records.map((r) => r.decisionNumber)).toEqual(record ? [record.decisionNumber] : []);
+    };
+    const batch = await checks.checkBatch(mixed.map(subjectOf), context());
+    batch.items.forEach((item, i) => expectOwn(mixed[i], item.outcome!));
+    const singles = await Promise.all(mixed.map((uscc) => checks.check(subjectOf(uscc), context())));
+    singles.forEach((outcome, i) => expectOwn(mixed[i], outcome));
+  });
+
   it('refuses an unknown matter type and logs nothing for it', async () => {
     const [{ n: before }] = await svc.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM credit_check.check_log`);
     await expect(checks.check(subjectOf(uniqueUscc()), context({ matterType: 'BUYING_LUNCH' }))).rejects.toMatchObject({

@@ -82,8 +82,12 @@ export class CheckLogWriter {
         prevHash = hash;
         return chained;
       });
-      await tx.manager.query(INSERT_CHECK_LOG_SQL, insertParameters(rows));
-      await tx.manager.query(`UPDATE credit_check.check_log_head SET seq = $1, hash = $2 WHERE id = 1`, [seq, prevHash]);
+      // The rows and the moved head in one statement (one round trip less per group).
+      await tx.manager.query(`WITH head AS (UPDATE credit_check.check_log_head SET seq = $18, hash = $19 WHERE id = 1) ${INSERT_CHECK_LOG_SQL}`, [
+        ...insertParameters(rows),
+        seq,
+        prevHash,
+      ]);
       rows.forEach((row, i) => {
         const subject = checks[i].subject;
         const payload: CheckPerformed = {

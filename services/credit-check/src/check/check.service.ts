@@ -9,6 +9,7 @@ import {
   type ListEntryFact,
   type MatterTypeCode,
   type RecordFact,
+  type ResolvedPolicy,
   type ResolvedSubject,
   type SeverityTier,
   type SubjectType,
@@ -66,6 +67,7 @@ const LIMITS: ['matterReference' | 'purpose' | 'operator', number, string][] = [
 @Injectable()
 export class CheckService {
   private readonly policies = defaultPolicyRegistry();
+  private resolvedPolicy: ResolvedPolicy | null = null;
 
   constructor(
     private readonly profiles: ProfileService,
@@ -111,6 +113,12 @@ export class CheckService {
     };
   }
 
+  /** The policy in force on a day, resolved once per day (a check reads it only). */
+  private policyOn(day: string): ResolvedPolicy {
+    if (this.resolvedPolicy?.onDate !== day) this.resolvedPolicy = this.policies.resolve(this.deps.config.jurisdiction, day);
+    return this.resolvedPolicy;
+  }
+
   private validateContext(context: CheckContext): MatterTypeCode {
     const errors: DomainError[] = [];
     if (!isMatterTypeCode(context.matterType)) {
@@ -133,7 +141,7 @@ export class CheckService {
     const profile = visibleProfile(await this.profiles.profileOfResolved(subject), context.authorisedRestricted === true);
     const checkedAt = new Date();
     const today = chinaDateOf(checkedAt);
-    const policy = this.policies.resolve(this.deps.config.jurisdiction, today);
+    const policy = this.policyOn(today);
     // The edition of the measures list in force on the check day; its id goes into the logged policy version.
     const edition = await this.editions.inForce(today);
     const verdict = decideVerdict(factsOf(profile, subject), matterType, today, { cleanYears: policy.parameters.redList.cleanYears }, edition.measures);
