@@ -35,7 +35,9 @@ export class UnitOfWork {
 
   async run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     let emitted = 0;
-    const result = await this.dataSource.transaction('READ COMMITTED', async (manager) => {
+    // PostgreSQL's default isolation, READ COMMITTED, without naming it: naming it costs a `SET TRANSACTION`
+    // round trip per transaction (one of six in a check-log group).
+    const result = await this.dataSource.transaction(async (manager) => {
       const events: OutgoingEvent<unknown>[] = [];
       const traceparent = currentTrace()?.traceparent;
       const value = await work({ manager, emit: (event) => void events.push({ traceparent, ...event } as OutgoingEvent<unknown>) });
