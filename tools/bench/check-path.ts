@@ -9,7 +9,7 @@
 // SPAWN_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the spawned services.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -17,7 +17,7 @@ import { Client } from 'pg';
 import { allTopics } from '@credit/contracts';
 import { chinaDateOf, composeUscc, gradeSubject, type RecordFact } from '@credit/domain';
 import { withGatewayAdmin } from '@credit/service-gateway';
-import { ensureKafkaTestBrokerBuilt, freePort, obtainToken, spawnService, startKafkaTestBroker, TEST_DATABASE_URL, type KafkaTestBroker } from '@credit/testing';
+import { ensureKafkaTestBrokerBuilt, freePort, obtainToken, spawnService, startKafkaTestBroker, TEST_DATABASE_URL, type KafkaTestBroker, type ServiceProcess } from '@credit/testing';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -101,6 +101,31 @@ async function seed(url: string): Promise<void> {
   await client.end();
 }
 
+/** CPU seconds (user + system) a process has used, from /proc (Linux); null elsewhere. */
+function cpuSeconds(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks (100 Hz)
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds of every PostgreSQL server process (all databases: other work on the server counts too). */
+function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (!readFileSync(`/proc/${entry}/cmdline`, 'utf8').startsWith('postgres')) continue;
+    } catch {
+      continue;
+    }
+    total += cpuSeconds(Number(entry)) ?? 0;
+  }
+  return total;
+}
+
 interface Result {
   name: string;
   rps: number;
@@ -108,9 +133,16 @@ interface Result {
   p99: number;
   errors: number;
   non2xx: number;
+  /** CPU milliseconds per request, per measured process. */
+  cpu: Record<string, number>;
 }
 
+/** Processes whose CPU time each load run reports per request. */
+const measured: { name: string; pid: number }[] = [];
+
 async function load(name: string, url: string, headers: Record<string, string>, body: (n: number) => unknown): Promise<Result> {
+  const cpuBefore = measured.map((p) => cpuSeconds(p.pid) ?? 0);
+  const pgBefore = postgresCpuSeconds();
   const result = await autocannon({
     url,
     method: 'POST',
@@ -119,7 +151,11 @@ async function load(name: string, url: string, headers: Record<string, string>, 
     headers: { 'content-type': 'application/json', ...headers },
     requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify(body(Math.floor(Math.random() * SUBJECTS))) }) }],
   });
-  return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
+  const requests = result.requests.total || 1;
+  const cpu: Record<string, number> = {};
+  measured.forEach((p, i) => (cpu[p.name] = ((cpuSeconds(p.pid) ?? 0) - cpuBefore[i]) * 1000 / requests));
+  cpu.postgres = (postgresCpuSeconds() - pgBefore) * 1000 / requests;
+  return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx, cpu };
 }
 
 /** Batch checks of 500 subjects (e.g. every bidder of a tender), one after another: the latency a department sees. */
@@ -157,7 +193,7 @@ async function main(): Promise<void> {
   const url = new URL(TEST_DATABASE_URL);
   url.pathname = `/${name}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'credit-bench-'));
-  const procs: { stop(): Promise<unknown> }[] = [];
+  const procs: ServiceProcess[] = [];
   let broker: KafkaTestBroker | null = null;
   try {
     const port = await freePort();
@@ -180,6 +216,7 @@ async function main(): Promise<void> {
       procs.push(await spawnService('standalone', 'services/standalone/src/main.ts', { ...common, ...limits, DATA_DIR: dataDir, PORT: String(port) }, `http://127.0.0.1:${port}/health/ready`));
       creds = JSON.parse(readFileSync(join(dataDir, 'demo-credentials.json'), 'utf8')) as { clientId: string; clientSecret: string };
     }
+    for (const p of procs) measured.push({ name: p.name, pid: p.pid });
     const started = Date.now();
     if (!exists) {
       await seed(url.toString());
@@ -207,12 +244,15 @@ async function main(): Promise<void> {
       const basePort = await freePort();
       const baseline = await spawnService('baseline', 'tools/bench/baseline-server.ts', { BASELINE_DATABASE_URL: url.toString(), PORT: String(basePort) }, `http://127.0.0.1:${basePort}/health`, 30_000);
       procs.push(baseline);
+      measured.splice(0, measured.length, { name: 'baseline', pid: baseline.pid });
       results.push(await load('baseline: Nest+Fastify+1 pg select', `http://127.0.0.1:${basePort}/profile`, {}, (n) => ({ key: `ORG:${usccOf(n)}` })));
     }
     console.log(`\n${CLUSTER ? `cluster (gateway and credit-check processes${KAFKA ? ', Kafka test broker' : ', in-process bus'})` : 'standalone (one process)'}, ${SUBJECTS} subjects, ${CONNECTIONS} connections, ${SECONDS} s each, PostgreSQL ${TEST_DATABASE_URL.replace(/\/\/[^@]*@/, '//')}`);
     console.log('| path | req/s | p50 ms | p99 ms | errors | non-2xx |');
     console.log('|---|---|---|---|---|---|');
     for (const r of results) console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} |`);
+    console.log('\nCPU milliseconds per request (from /proc; postgres = every server process, whatever database):');
+    for (const r of results) console.log(`  ${r.name}: ${Object.entries(r.cpu).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}`);
     const by = (prefix: string) => results.find((r) => r.name.startsWith(prefix));
     const [rest, gql, bare] = [by('REST'), by('GraphQL'), by('baseline')];
     if (rest && bare) console.log(`\nREST / baseline = ${(rest.rps / bare.rps).toFixed(2)}`);

@@ -6,6 +6,8 @@ const ROOT = join(__dirname, '..', '..', '..');
 
 export interface ServiceProcess {
   name: string;
+  /** Operating-system process id (benchmarks read its CPU time). */
+  pid: number;
   output(): string;
   /** SIGKILL: no shutdown hooks, no offset commit — the crash case. */
   kill(): Promise<void>;
@@ -64,6 +66,7 @@ export async function spawnService(name: string, entry: string, env: Record<stri
   }
   return {
     name,
+    pid: child.pid!,
     output: () => out,
     kill: async () => {
       kill();
