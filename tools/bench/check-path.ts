@@ -111,9 +111,9 @@ function cpuSeconds(pid: number): number | null {
   }
 }
 
-/** CPU seconds of every PostgreSQL server process (all databases: other work on the server counts too). */
-function postgresCpuSeconds(): number {
-  let total = 0;
+/** CPU seconds of each PostgreSQL server process by pid (all databases: other work on the server counts too). */
+function postgresCpu(): Map<number, number> {
+  const byPid = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -121,8 +121,15 @@ function postgresCpuSeconds(): number {
     } catch {
       continue;
     }
-    total += cpuSeconds(Number(entry)) ?? 0;
+    byPid.set(Number(entry), cpuSeconds(Number(entry)) ?? 0);
   }
+  return byPid;
+}
+
+/** CPU seconds PostgreSQL used between two snapshots (processes that ended in between are not counted). */
+function postgresCpuSince(before: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, seconds] of postgresCpu()) total += seconds - (before.get(pid) ?? 0);
   return total;
 }
 
@@ -142,7 +149,7 @@ const measured: { name: string; pid: number }[] = [];
 
 async function load(name: string, url: string, headers: Record<string, string>, body: (n: number) => unknown): Promise<Result> {
   const cpuBefore = measured.map((p) => cpuSeconds(p.pid) ?? 0);
-  const pgBefore = postgresCpuSeconds();
+  const pgBefore = postgresCpu();
   const result = await autocannon({
     url,
     method: 'POST',
@@ -154,7 +161,7 @@ async function load(name: string, url: string, headers: Record<string, string>, 
   const requests = result.requests.total || 1;
   const cpu: Record<string, number> = {};
   measured.forEach((p, i) => (cpu[p.name] = ((cpuSeconds(p.pid) ?? 0) - cpuBefore[i]) * 1000 / requests));
-  cpu.postgres = (postgresCpuSeconds() - pgBefore) * 1000 / requests;
+  cpu.postgres = (postgresCpuSince(pgBefore) * 1000) / requests;
   return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx, cpu };
 }
 
