@@ -13,6 +13,12 @@ export interface DeliveredMessage extends BusMessage {
   offset: string;
 }
 
+/** An outbox row moved into the log by `EventBus.moveFromOutbox`. */
+export interface MovedMessage {
+  topic: string;
+  headers: Record<string, string>;
+}
+
 export type MessageHandler = (message: DeliveredMessage) => Promise<void>;
 
 /**
@@ -64,6 +70,13 @@ export interface EventBus {
   publish(messages: BusMessage[], manager?: EntityManager): Promise<void>;
   /** Called by the relay after the transaction that carried a `publish(…, manager)` committed. */
   committed?(): void;
+  /**
+   * An adapter whose log lives in the same database may move up to `limit` outbox rows (the oldest unlocked, in
+   * `seq` order) into its log with ONE statement of the relay's transaction — the rows are deleted from the outbox
+   * in the same statement, so a rollback keeps them. Returns what was moved, in order. The relay prefers it to
+   * select → publish → delete.
+   */
+  moveFromOutbox?(manager: EntityManager, outboxTable: string, limit: number): Promise<MovedMessage[]>;
   subscribe(options: SubscriptionOptions): Promise<BusSubscription>;
   /** Messages on each topic not yet committed by the consumer group (consumer lag), summed over partitions. */
   lag(groupId: string, topics: string[]): Promise<Record<string, number>>;

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { Client, Pool } from 'pg';
 import type { EntityManager } from 'typeorm';
-import type { BusMessage, BusSubscription, DeliveredMessage, EventBus, SubscriptionOptions } from '../event-bus';
+import type { BusMessage, BusSubscription, DeliveredMessage, EventBus, MovedMessage, SubscriptionOptions } from '../event-bus';
 import { errorSummary, type Log } from '../logger';
 import { backoffMs, Waker } from '../timing';
 
@@ -72,6 +72,25 @@ export class InProcessEventBus implements EventBus {
 
   committed(): void {
     this.published.emit('published');
+  }
+
+  /**
+   * The relay's move (outbox → log) as one statement instead of select, insert and delete: each event is written
+   * once more instead of twice. Log order is the outbox's `seq` order; the advisory lock (as in `publish`) makes
+   * log order commit order.
+   */
+  async moveFromOutbox(manager: EntityManager, outboxTable: string, limit: number): Promise<MovedMessage[]> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('${SCHEMA}.messages'))`);
+    return manager.query(
+      `WITH moved AS (
+         DELETE FROM ${outboxTable}
+          WHERE seq = ANY (ARRAY(SELECT seq FROM ${outboxTable} ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED))
+         RETURNING seq, topic, message_key, headers, payload)
+       INSERT INTO ${SCHEMA}.messages (topic, message_key, headers, payload)
+       SELECT topic, message_key, headers, payload FROM moved ORDER BY seq
+       RETURNING topic, headers`,
+      [limit],
+    );
   }
 
   subscribe(options: SubscriptionOptions): Promise<BusSubscription> {
@@ -176,14 +195,23 @@ class TopicLoop {
     const { groupId, batch } = this.subscription;
     let offset: string | null = null;
     let failures = 0;
+    // Behind the log (a full batch in hand), the next batch is read while this one is applied.
+    let readAhead: { after: string; rows: Promise<LogRow[]> } | null = null;
     while (this.running) {
       try {
         offset ??= await this.committedOffset();
-        let rows = await this.read(offset, batch ? batch.maxSize : (this.options.batchSize ?? 200));
+        const limit = batch ? batch.maxSize : (this.options.batchSize ?? 200);
+        let rows: LogRow[] = readAhead?.after === offset ? await readAhead.rows : await this.read(offset, limit);
+        readAhead = null;
         if (batch?.maxWaitMs && rows.length > 0 && rows.length < batch.maxSize) {
           // A short batch: give producers one chance to add to it.
           await this.waker.wait(batch.maxWaitMs);
           if (this.running) rows = await this.read(offset, batch.maxSize);
+        }
+        if (batch && rows.length === batch.maxSize) {
+          const after: string = rows[rows.length - 1].seq;
+          readAhead = { after, rows: this.read(after, limit) };
+          readAhead.rows.catch(() => undefined); // awaited (and its error thrown) on the next pass, or dropped
         }
         let handled: string | null = null;
         if (batch) {
@@ -205,11 +233,13 @@ class TopicLoop {
         failures = 0;
         if (rows.length === 0) await this.waker.wait(this.options.pollIntervalMs ?? 1000);
       } catch (error) {
+        readAhead = null;
         failures += 1;
         this.options.log.warn({ err: errorSummary(error), groupId, topic: this.topic }, 'in-process bus: poll failed');
         await this.waker.wait(backoffMs(failures, 200, 10_000));
       }
     }
+    await readAhead?.rows.catch(() => undefined); // the pool closes after the loops
   }
 
   private async read(offset: string, limit: number): Promise<LogRow[]> {

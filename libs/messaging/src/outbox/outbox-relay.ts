@@ -1,9 +1,10 @@
 import { Client } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
+import { CE } from '../cloud-events';
 import type { BusMessage, EventBus } from '../event-bus';
 import { errorSummary, type Log } from '../logger';
 import { backoffMs, Waker } from '../timing';
-import { parseTraceparent, startSpan } from '../trace-context';
+import { parseTraceparent, spanRecorder, startSpan } from '../trace-context';
 
 export interface OutboxRelayOptions {
   /** The service's schema, which holds its `outbox` table. */
@@ -91,6 +92,20 @@ export class OutboxRelay {
     await this.dataSource.transaction('READ COMMITTED', async (manager) => {
       const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [this.table]);
       if (!locked) return;
+      if (this.bus.moveFromOutbox) {
+        // The log is in this database: one statement moves the rows (a failure rolls the whole move back).
+        const moved = await this.bus.moveFromOutbox(manager, this.table, this.batchSize);
+        // A producer span per event, under the trace that wrote it, when spans are exported.
+        for (const m of spanRecorder() ? moved : []) {
+          startSpan(parseTraceparent(m.headers[CE.traceparent]), {
+            name: `${m.topic} publish`,
+            kind: 'producer',
+            attributes: { 'messaging.system': this.bus.kind, 'messaging.destination.name': m.topic, 'messaging.message.id': m.headers[CE.id] ?? '' },
+          }).end();
+        }
+        published = moved.length;
+        return;
+      }
       const rows: OutboxRow[] = await manager.query(
         `SELECT seq, event_id, topic, message_key, headers, payload FROM ${this.table} ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.batchSize],

@@ -1,0 +1,115 @@
+/**
+ * The outbox relay with the in-process bus moves rows with ONE statement (`DELETE … RETURNING` feeding the log's
+ * insert): the log gets every event byte for byte, in the outbox's order, and a move that rolls back leaves every
+ * row in the outbox. Real PostgreSQL.
+ */
+import { Events, SeverityTier, SubjectType, type RecordCollected } from '@credit/contracts';
+import { serviceDataSourceOptions } from '@credit/database';
+import { createTestDatabase, type TestDatabase } from '@credit/testing';
+import { DataSource } from 'typeorm';
+import { CE } from './cloud-events';
+import { InProcessEventBus } from './in-process/in-process-event-bus';
+import { InboxEntity } from './inbox/inbox.entity';
+import { silentLog } from './logger';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { OutboxEntity } from './outbox/outbox.entity';
+import { UnitOfWork } from './unit-of-work';
+
+const SCHEMA = 'msg_move';
+
+function recordEvent(subjectKey: string, n: number): RecordCollected {
+  return {
+    recordId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    version: 1,
+    subject: { key: subjectKey, type: SubjectType.SUBJECT_TYPE_LEGAL_PERSON, name: `测试"引号\\${n}`, uscc: '', maskedIdNumber: '' },
+    catalogueItemCode: 'ADMIN_PENALTY',
+    catalogueItemVersion: 1,
+    category: 'PENALTY',
+    providerDepartmentId: 'T',
+    decisionNumber: `N-${n}`,
+    decisionDate: '2026-11-02',
+    adverse: true,
+    severity: SeverityTier.SEVERITY_TIER_GENERAL,
+    disclosure: 'PUBLIC',
+    publicityStart: '',
+    publicityEnd: '',
+    // Varying lengths, so payload boundaries fall everywhere.
+    fieldsJson: JSON.stringify({ text: '罚'.repeat(n * 7), n }),
+    jurisdiction: '430000',
+    policyVersion: '',
+    collectedAt: new Date().toISOString(),
+    relatedPersons: [],
+    submittedByDepartmentId: 'T',
+    objectionId: '',
+  };
+}
+
+describe('outbox relay → in-process bus: the one-statement move', () => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+  let bus: InProcessEventBus;
+  let uow: UnitOfWork;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('messaging_move');
+    await db.query(`CREATE SCHEMA ${SCHEMA}`);
+    dataSource = await new DataSource({
+      ...serviceDataSourceOptions({ url: db.url, schema: SCHEMA, entities: [OutboxEntity, InboxEntity], migrations: [], poolSize: 4 }),
+      synchronize: true, // test-only schema for the lib's own entities; services use checked-in migrations
+    }).initialize();
+    bus = await InProcessEventBus.create({ url: db.url, log: silentLog, pollIntervalMs: 200 });
+    uow = new UnitOfWork(dataSource, '/test', null);
+  });
+
+  afterAll(async () => {
+    await bus.close();
+    await dataSource.destroy();
+    await db.drop();
+  });
+
+  it('moves every event in outbox order, byte for byte, and a rolled-back move keeps them all in the outbox', async () => {
+    // Three transactions, two subjects interleaved (per-key order follows the outbox's seq order).
+    const sent: { id: string; key: string; payload: RecordCollected }[] = [];
+    for (let t = 0; t < 3; t += 1) {
+      await uow.run(async (tx) => {
+        for (let i = 0; i < 9; i += 1) {
+          const n = t * 9 + i + 1;
+          const key = n % 2 ? 'ORG:MOVE-A' : 'ORG:MOVE-B';
+          const payload = recordEvent(key, n);
+          tx.emit({ definition: Events.RecordCollected, subjectKey: key, id: `move-${n}`, payload });
+          sent.push({ id: `move-${n}`, key, payload });
+        }
+      });
+    }
+    const table = `${SCHEMA}.outbox`;
+    const outboxCount = async () => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
+    const logged = () =>
+      db.query<{ message_key: string; headers: Record<string, string>; payload: Buffer }>(
+        `SELECT message_key, headers, payload FROM bus.messages WHERE headers->>'ce_id' LIKE 'move-%' ORDER BY seq`,
+      );
+
+    // A move whose transaction fails afterwards: nothing reaches the log, nothing leaves the outbox.
+    await expect(
+      dataSource.transaction(async (manager) => {
+        const moved = await bus.moveFromOutbox(manager, table, 1000);
+        expect(moved).toHaveLength(27);
+        throw new Error('relay crashed before commit');
+      }),
+    ).rejects.toThrow('relay crashed before commit');
+    expect(await outboxCount()).toBe(27);
+    expect(await logged()).toHaveLength(0);
+
+    // The relay in rounds of 10 (10, 10, 7, then nothing).
+    const relay = new OutboxRelay(dataSource, bus, { schema: SCHEMA, batchSize: 10 }, silentLog);
+    const rounds: number[] = [];
+    for (let n = await relay.relayOnce(); n > 0; n = await relay.relayOnce()) rounds.push(n);
+    expect(rounds).toEqual([10, 10, 7]);
+    expect(await outboxCount()).toBe(0);
+
+    const rows = await logged();
+    expect(rows.map((r) => r.headers[CE.id])).toEqual(sent.map((s) => s.id));
+    expect(rows.map((r) => r.message_key)).toEqual(sent.map((s) => s.key));
+    expect(rows.map((r) => Events.RecordCollected.codec.decode(r.payload))).toEqual(sent.map((s) => s.payload));
+    expect(rows.every((r) => r.headers[CE.type] === Events.RecordCollected.type && r.headers[CE.subject] === r.message_key)).toBe(true);
+  });
+});
