@@ -18,14 +18,20 @@ import { AppError, LOGGER, SERVICE_DEPS, type ServiceDeps } from '@credit/runtim
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 
-/** Subjects graded per statement. */
-/** Batches regraded per timer pass at most. */
+/** Batches regraded per pass at most (a pass that ends on a full batch is followed by the next one at once). */
 const MAX_BATCHES_PER_PASS = 4;
+/** Subjects graded per statement. */
 const REFRESH_BATCH = 500;
 /** Largest explicit inspection population. */
 export const MAX_POPULATION = 100_000;
-/** How often stale grades (profile changed, or a time-dependent input passed) are recomputed in the background. */
+/** How often stale grades (profile changed, or a time-dependent input passed) are looked for in the background. */
 const REFRESH_INTERVAL_MS = 2_000;
+/**
+ * While the profile consumer works through a backlog the background refresher waits (grades read on demand are
+ * refreshed first anyway): both compete for the same database. It waits at most this long in a row, so a steady
+ * stream of imports cannot keep grades stale for ever.
+ */
+const MAX_DEFER_MS = 30_000;
 
 export interface StoredGrade {
   subjectKey: string;
@@ -75,6 +81,22 @@ const FACTS_SQL = `
 const due = (asOfParam: string) => `(g.change_seq > g.graded_seq OR g.valid_until <= ${asOfParam}::date)`;
 
 /**
+ * Up to $2 subjects whose grade is stale or expired, from the two indexes (partial `ix_subject_grade_stale`, and
+ * `ix_subject_grade_valid_until` in order): cheap at any table size, where one `WHERE stale OR expired` scans the table.
+ */
+const PENDING_SQL = `
+  (SELECT g.subject_key FROM credit_check.subject_grade g WHERE g.change_seq > g.graded_seq LIMIT $2)
+  UNION ALL
+  (SELECT g.subject_key FROM credit_check.subject_grade g
+    WHERE g.valid_until <= $1::date AND g.change_seq <= g.graded_seq ORDER BY g.valid_until LIMIT $2)
+  LIMIT $2`;
+
+/** Tells the refresher whether the profile consumer is working through a backlog right now. */
+export interface IngestPressure {
+  backlogged(): boolean;
+}
+
+/**
  * Grades (分级分类) kept in `subject_grade`: profile writes mark a subject stale (triggers, same transaction as
  * the consumer), and stale or time-expired grades are recomputed with the pure model — in the background every
  * few seconds, and on demand before a grade is read or a sample is drawn, so answers never use a stale grade.
@@ -83,8 +105,10 @@ const due = (asOfParam: string) => `(g.change_seq > g.graded_seq OR g.valid_unti
 @Injectable()
 export class GradeService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private timer: NodeJS.Timeout | null = null;
-  private refreshing: Promise<void> | null = null;
+  private refreshing: Promise<boolean> | null = null;
   private stopping = false;
+  private deferredSince: number | null = null;
+  private pressure: IngestPressure | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -92,18 +116,22 @@ export class GradeService implements OnApplicationBootstrap, BeforeApplicationSh
     @Inject(LOGGER) private readonly log: ServiceDeps['log'],
   ) {}
 
+  /** The profile consumer registers itself: the refresher yields to it while it has a backlog. */
+  yieldTo(pressure: IngestPressure): void {
+    this.pressure = pressure;
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     // A new model version regrades everyone once.
     const model = gradingModelOn(this.today());
     await this.dataSource.query(`UPDATE credit_check.subject_grade SET graded_seq = 0 WHERE model_version IS DISTINCT FROM $1 AND graded_seq > 0`, [model.id]);
-    this.timer = setInterval(() => void this.refreshDue().catch((err: unknown) => this.log.warn({ err }, 'grades: refresh failed')), REFRESH_INTERVAL_MS);
-    this.timer.unref();
+    this.schedule(REFRESH_INTERVAL_MS);
   }
 
   /** Stops the refresher before the database closes, and lets a pass in progress finish its batch. */
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
-    if (this.timer) clearInterval(this.timer);
+    if (this.timer) clearTimeout(this.timer);
     await this.refreshing?.catch(() => undefined);
   }
 
@@ -111,25 +139,49 @@ export class GradeService implements OnApplicationBootstrap, BeforeApplicationSh
     return chinaDateOf(new Date());
   }
 
-  /** Recomputes every stale or time-expired grade (one pass at a time per process). */
-  refreshDue(asOf: IsoDate = this.today()): Promise<void> {
+  /**
+   * Recomputes stale or time-expired grades (one pass at a time per process): a bounded pass, so one pass never
+   * holds a core for long (grades asked for explicitly are refreshed on demand; checks never use a stale grade).
+   * Resolves true when the pass stopped with more grades due.
+   */
+  refreshDue(asOf: IsoDate = this.today()): Promise<boolean> {
     this.refreshing ??= (async () => {
       try {
-        // A bounded pass: under heavy ingest the next pass continues, instead of one pass holding a core (grades
-        // asked for explicitly are refreshed on demand, and checks never use a stale grade).
         for (let batch = 0; batch < MAX_BATCHES_PER_PASS && !this.stopping; batch += 1) {
-          const pending = await this.dataSource.query<{ subject_key: string }[]>(
-            `SELECT g.subject_key FROM credit_check.subject_grade g WHERE ${due('$1')} LIMIT ${REFRESH_BATCH}`,
-            [asOf],
-          );
-          if (pending.length === 0) return;
-          await this.regrade(pending.map((d) => d.subject_key), asOf);
+          const pending = await this.dataSource.query<{ subject_key: string }[]>(PENDING_SQL, [asOf, REFRESH_BATCH]);
+          if (pending.length > 0) await this.regrade([...new Set(pending.map((d) => d.subject_key))], asOf);
+          if (pending.length < REFRESH_BATCH) return false;
         }
+        return !this.stopping;
       } finally {
         this.refreshing = null;
       }
     })();
     return this.refreshing;
+  }
+
+  /** The background refresher: every few seconds, at once again while a backlog of due grades remains. */
+  private schedule(delayMs: number): void {
+    if (this.stopping) return;
+    this.timer = setTimeout(() => void this.tick(), delayMs);
+    this.timer.unref();
+  }
+
+  private async tick(): Promise<void> {
+    let more = false;
+    try {
+      const now = Date.now();
+      if (this.pressure?.backlogged() && (this.deferredSince === null || now - this.deferredSince < MAX_DEFER_MS)) {
+        this.deferredSince ??= now;
+        return;
+      }
+      this.deferredSince = null;
+      more = await this.refreshDue();
+    } catch (err) {
+      this.log.warn({ err }, 'grades: refresh failed');
+    } finally {
+      this.schedule(more ? 0 : REFRESH_INTERVAL_MS);
+    }
   }
 
   /** Recomputes the grades of these subjects where stale or expired. */
