@@ -7,7 +7,7 @@
 // Standalone: record-collection and credit-check in this one process on the local PostgreSQL with the in-process
 // bus (a log table in the same database). --kafka: the same with the Kafka test broker (libs/testing kafka).
 import { spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -40,6 +40,29 @@ const call = <T>(client: Rpc, method: string, request: unknown) =>
   new Promise<T>((resolve, reject) => client[method](request, (error, response) => (error ? reject(error) : resolve(response as T))));
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 const rate = (n: number, ms: number) => Math.round((n * 1000) / ms).toLocaleString('en-US');
+
+/**
+ * CPU seconds used so far by this process and by the PostgreSQL backends of the bench database (per backend pid,
+ * from /proc): less sensitive than wall time to what else runs on a shared machine.
+ */
+async function cpuNow(db: { name: string; query<T>(sql: string, params?: unknown[]): Promise<T[]> }): Promise<{ node: number; pg: Map<number, number> }> {
+  const usage = process.cpuUsage();
+  const pids = await db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [db.name]);
+  const pg = new Map<number, number>();
+  for (const { pid } of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      pg.set(pid, (Number(fields[11]) + Number(fields[12])) / 100); // utime + stime, in clock ticks of 1/100 s
+    } catch {
+      // not on Linux, or the backend just ended
+    }
+  }
+  return { node: (usage.user + usage.system) / 1e6, pg };
+}
+const cpuSince = (from: Awaited<ReturnType<typeof cpuNow>>, to: Awaited<ReturnType<typeof cpuNow>>) => ({
+  node: to.node - from.node,
+  pg: [...to.pg].reduce((sum, [pid, s]) => sum + s - (from.pg.get(pid) ?? 0), 0),
+});
 
 /** Writes the data set: one NDJSON file per batch (the import) and one CSV of the same rows (the COPY). */
 async function writeFiles(dir: string): Promise<{ ndjson: string[]; csv: string }> {
@@ -127,6 +150,7 @@ async function main(): Promise<void> {
     const outboxPending = async () => Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM record_collection.outbox'))[0].n);
 
     // The import: until every chunk is stored (CompleteImport answered), then until credit-check has every record.
+    const cpuStart = await cpuNow(db);
     t = Date.now();
     let consumedAtEnd = 0;
     const progress = setInterval(() => {
@@ -136,6 +160,7 @@ async function main(): Promise<void> {
     }, PROGRESS_MS);
     const views = await Promise.all(files.ndjson.map((f, b) => importFile(client, f, `BENCH-${b}`)));
     const stored = Date.now() - t;
+    const cpuStored = cpuSince(cpuStart, await cpuNow(db));
     consumedAtEnd = await consumed();
     const accepted = views.reduce((s, v) => s + Number(v.accepted), 0);
     const rejected = views.reduce((s, v) => s + Number(v.rejected), 0);
@@ -149,6 +174,7 @@ async function main(): Promise<void> {
     while (!STORAGE_ONLY && (await consumed()) < accepted) await new Promise((r) => setTimeout(r, 100));
     clearInterval(progress);
     const endToEnd = Date.now() - t;
+    const cpuEndToEnd = cpuSince(cpuStart, await cpuNow(db));
     const drained = Date.now() - drainStart;
 
     // The physical limit: the same rows COPYed into a bare table (no indexes, no validation).
@@ -167,6 +193,8 @@ async function main(): Promise<void> {
     console.log(`| end to end (every record in credit_check.profile_record) | ${seconds(endToEnd)} | ${rate(accepted, endToEnd)} |`);
     console.log(`| plain \\copy into a bare table | ${seconds(copied)} | ${rate(RECORDS, copied)} |`);
     if (DRAIN) console.log(`| credit-check draining the backlog (started after the import; from its start) | ${seconds(drained)} | ${rate(accepted, drained)} |`);
+    const perThousand = (c: { node: number; pg: number }) => `Node ${((c.node * 1000) / accepted).toFixed(2)} s + PostgreSQL ${((c.pg * 1000) / accepted).toFixed(2)} s`;
+    console.log(`CPU per 1,000 records: storage ${perThousand(cpuStored)}; end to end ${perThousand(cpuEndToEnd)} (load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')})`);
     console.log(`consumed by credit-check when the import ended: ${consumedAtEnd.toLocaleString('en-US')}; last record checkable ${seconds(endToEnd - stored)} s after the import's end`);
     console.log(`import / COPY = ${(copied / stored).toFixed(3)} (storage), ${(copied / endToEnd).toFixed(3)} (end to end)`);
     (client as unknown as { close(): void }).close();

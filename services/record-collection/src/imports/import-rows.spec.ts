@@ -52,4 +52,9 @@ describe('import rows', () => {
     expect(parseNdjsonLine('{"a":', '')).toMatchObject({ errors: [{ code: 'ROW_NOT_JSON' }] });
     expect(parseNdjsonLine('[1]', '')).toMatchObject({ errors: [{ code: 'ROW_NOT_OBJECT' }] });
   });
+
+  it('turns an escaped lone surrogate into U+FFFD (PostgreSQL refuses it) and keeps escaped pairs', () => {
+    const parsed = parseNdjsonLine('{"subject":{"name":"某\\ud800公司\\ud83d\\ude00"},"fields":{"note":["\\udc00"]}}', 'ITEM');
+    expect(parsed).toMatchObject({ row: { subject: { name: '某\uFFFD公司😀' }, fields: { note: ['\uFFFD'] } } });
+  });
 });

@@ -95,10 +95,16 @@ export function parseCsvLine(line: string, header: string[], defaultItem: string
   };
 }
 
+/** A JSON escape of a UTF-16 surrogate (checked before paying for a reviver). */
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 export function parseNdjsonLine(line: string, defaultItem: string): ParsedLine {
   let value: unknown;
   try {
-    value = JSON.parse(line);
+    // A `\ud800` escape alone would parse to a lone surrogate, which PostgreSQL's json input refuses (the rows are
+    // stored through json parameters): it becomes U+FFFD, as text sent to PostgreSQL always did.
+    value = SURROGATE_ESCAPE.test(line) ? JSON.parse(line, (_key, v: unknown) => (typeof v === 'string' ? v.replace(LONE_SURROGATE, '\uFFFD') : v)) : JSON.parse(line);
   } catch {
     return { errors: [err('ROW_NOT_JSON', 'line', '该行不是有效的 JSON', 'The line is not valid JSON.')] };
   }

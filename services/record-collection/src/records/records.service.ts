@@ -20,7 +20,7 @@ import { CatalogueItemEntity } from '../catalogue/catalogue-item.entity';
 import { CatalogueService, mayDepartmentSubmit } from '../catalogue/catalogue.service';
 import { FieldSchemas } from '../catalogue/field-schemas';
 import { CollectionClock } from '../collection-clock';
-import { DOUBLE_PUBLICITY_CATEGORIES, isComplete, measureTimeliness } from '../timeliness/timeliness';
+import { DOUBLE_PUBLICITY_CATEGORIES, isComplete, TimelinessToDay, type Timeliness } from '../timeliness/timeliness';
 import {
   CreditRecordEntity,
   CreditRecordVersionEntity,
@@ -118,7 +118,7 @@ export class RecordsService {
   private readonly policies = defaultPolicyRegistry();
   private readonly windows = new Map<string, { start: string; maxEnd: string; policyVersion: string }>();
   private readonly publicationLimits = new Map<string, { limit: number; policyVersion: string }>();
-  private readonly measurements = new Map<string, ReturnType<typeof measureTimeliness>>();
+  private timelinessToDay: TimelinessToDay | null = null;
 
   constructor(
     private readonly uow: UnitOfWork,
@@ -378,9 +378,9 @@ export class RecordsService {
         `SELECT id, provider_department_id, catalogue_item_code, decision_number, subject_key, current_version, content_hash, status,
                 publicity_end::text AS publicity_end, period_end::text AS period_end
            FROM record_collection.credit_record
-          WHERE provider_department_id = $1 AND (catalogue_item_code, decision_number) IN (SELECT * FROM unnest($2::text[], $3::text[]))
+          WHERE provider_department_id = $1 AND (catalogue_item_code, decision_number) IN (SELECT * FROM json_to_recordset($2::json) AS k(c text, d text))
           ORDER BY id FOR UPDATE`,
-        [provider, rows.map((r) => r.item.code), rows.map((r) => r.decisionNumber)],
+        [provider, JSON.stringify(rows.map((r) => ({ c: r.item.code, d: r.decisionNumber })))],
       )
     ).map((r: Record<string, string | number | null>) =>
       Object.assign(new CreditRecordEntity(), {
@@ -547,32 +547,36 @@ export class RecordsService {
       results.push({ index: row.index, recordId: record.id, version, outcome, subjectKey: subject.key, nameMismatch });
     }
 
-    // One statement per table whatever the number of rows (arrays through unnest: no parameter limit).
+    // One statement per table whatever the number of rows: the rows travel as ONE json parameter
+    // (json_to_recordset): no parameter limit, and no per-element escaping of array literals in the driver.
     if (newSubjects.size > 0) {
-      const s = [...newSubjects.values()];
       await manager.query(
         `INSERT INTO record_collection.subject (key, type, name, uscc, masked_id_number)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) ON CONFLICT DO NOTHING`,
-        [s.map((x) => x.key), s.map((x) => x.type), s.map((x) => x.name), s.map((x) => x.uscc ?? null), s.map((x) => x.maskedIdNumber ?? null)],
+         SELECT * FROM json_to_recordset($1::json) AS s(key text, type text, name text, uscc text, masked_id_number text) ON CONFLICT DO NOTHING`,
+        [JSON.stringify([...newSubjects.values()].map((x) => ({ key: x.key, type: x.type, name: x.name, uscc: x.uscc ?? null, masked_id_number: x.maskedIdNumber ?? null })))],
       );
     }
     if (inserted.size > 0) {
-      const r = [...inserted];
       await manager.query(
         `INSERT INTO record_collection.credit_record (id, provider_department_id, catalogue_item_code, decision_number, subject_key,
            current_version, content_hash, status, publicity_end, period_end)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[], $9::date[], $10::date[])`,
+         SELECT * FROM json_to_recordset($1::json) AS r(id uuid, provider_department_id text, catalogue_item_code text, decision_number text,
+           subject_key text, current_version int, content_hash text, status text, publicity_end date, period_end date)`,
         [
-          r.map((x) => x.id),
-          r.map((x) => x.providerDepartmentId),
-          r.map((x) => x.catalogueItemCode),
-          r.map((x) => x.decisionNumber),
-          r.map((x) => x.subjectKey),
-          r.map((x) => x.currentVersion),
-          r.map((x) => x.contentHash),
-          r.map((x) => x.status),
-          r.map((x) => x.publicityEnd),
-          r.map((x) => x.periodEnd),
+          JSON.stringify(
+            [...inserted].map((x) => ({
+              id: x.id,
+              provider_department_id: x.providerDepartmentId,
+              catalogue_item_code: x.catalogueItemCode,
+              decision_number: x.decisionNumber,
+              subject_key: x.subjectKey,
+              current_version: x.currentVersion,
+              content_hash: x.contentHash,
+              status: x.status,
+              publicity_end: x.publicityEnd,
+              period_end: x.periodEnd,
+            })),
+          ),
         ],
       );
     }
@@ -587,31 +591,35 @@ export class RecordsService {
       );
     }
     if (versions.length > 0) {
-      const v = versions;
       await manager.query(
         `INSERT INTO record_collection.credit_record_version (record_id, version, catalogue_item_version, subject_key, subject_name, decision_date,
            severity, fields, publicity_start, publicity_end, policy_version, content_hash, change_kind, reason, submitted_by_department_id,
            objection_id, related_persons)
-         SELECT * FROM unnest($1::uuid[], $2::int[], $3::int[], $4::text[], $5::text[], $6::date[], $7::text[], $8::jsonb[], $9::date[], $10::date[],
-           $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::jsonb[])`,
+         SELECT * FROM json_to_recordset($1::json) AS v(record_id uuid, version int, catalogue_item_version int, subject_key text, subject_name text,
+           decision_date date, severity text, fields jsonb, publicity_start date, publicity_end date, policy_version text, content_hash text,
+           change_kind text, reason text, submitted_by_department_id text, objection_id text, related_persons jsonb)`,
         [
-          v.map((x) => x.recordId),
-          v.map((x) => x.version),
-          v.map((x) => x.catalogueItemVersion),
-          v.map((x) => x.subjectKey),
-          v.map((x) => x.subjectName),
-          v.map((x) => x.decisionDate),
-          v.map((x) => x.severity),
-          v.map((x) => JSON.stringify(x.fields)),
-          v.map((x) => x.publicityStart),
-          v.map((x) => x.publicityEnd),
-          v.map((x) => x.policyVersion),
-          v.map((x) => x.contentHash),
-          v.map((x) => x.changeKind),
-          v.map((x) => x.reason),
-          v.map((x) => x.submittedByDepartmentId),
-          v.map((x) => x.objectionId),
-          v.map((x) => JSON.stringify(x.relatedPersons)),
+          JSON.stringify(
+            versions.map((x) => ({
+              record_id: x.recordId,
+              version: x.version,
+              catalogue_item_version: x.catalogueItemVersion,
+              subject_key: x.subjectKey,
+              subject_name: x.subjectName,
+              decision_date: x.decisionDate,
+              severity: x.severity,
+              fields: x.fields,
+              publicity_start: x.publicityStart,
+              publicity_end: x.publicityEnd,
+              policy_version: x.policyVersion,
+              content_hash: x.contentHash,
+              change_kind: x.changeKind,
+              reason: x.reason,
+              submitted_by_department_id: x.submittedByDepartmentId,
+              objection_id: x.objectionId,
+              related_persons: x.relatedPersons,
+            })),
+          ),
         ],
       );
     }
@@ -638,22 +646,26 @@ export class RecordsService {
       await manager.query(
         `INSERT INTO record_collection.record_timeliness (record_id, provider_department_id, catalogue_item_code, decision_number, decision_date,
            submitted_on, limit_working_days, working_days, on_time, days_late, complete, policy_version)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::date[], $6::date[], $7::int[], $8::int[], $9::boolean[],
-           $10::int[], $11::boolean[], $12::text[])
+         SELECT * FROM json_to_recordset($1::json) AS t(record_id uuid, provider_department_id text, catalogue_item_code text, decision_number text,
+           decision_date date, submitted_on date, limit_working_days int, working_days int, on_time boolean, days_late int, complete boolean, policy_version text)
          ON CONFLICT (record_id) DO NOTHING`,
         [
-          rows.map((x) => x.record.id),
-          rows.map((x) => x.record.providerDepartmentId),
-          rows.map((x) => x.record.catalogueItemCode),
-          rows.map((x) => x.record.decisionNumber),
-          rows.map((x) => x.row.decisionDate),
-          rows.map(() => submittedOn),
-          rows.map((x) => x.limit),
-          rows.map((x) => x.measured.workingDays),
-          rows.map((x) => x.measured.onTime),
-          rows.map((x) => x.measured.daysLate),
-          rows.map((x) => x.complete),
-          rows.map((x) => x.policyVersion),
+          JSON.stringify(
+            rows.map((x) => ({
+              record_id: x.record.id,
+              provider_department_id: x.record.providerDepartmentId,
+              catalogue_item_code: x.record.catalogueItemCode,
+              decision_number: x.record.decisionNumber,
+              decision_date: x.row.decisionDate,
+              submitted_on: submittedOn,
+              limit_working_days: x.limit,
+              working_days: x.measured.workingDays,
+              on_time: x.measured.onTime,
+              days_late: x.measured.daysLate,
+              complete: x.complete,
+              policy_version: x.policyVersion,
+            })),
+          ),
         ],
       );
     }
@@ -666,16 +678,10 @@ export class RecordsService {
     }
   }
 
-  /** Counting working days walks the calendar day by day: bulk imports repeat (decision date, today) pairs. */
-  private measured(decisionDate: string, submittedOn: string, limit: number): ReturnType<typeof measureTimeliness> {
-    const key = `${decisionDate}|${submittedOn}|${limit}`;
-    let cached = this.measurements.get(key);
-    if (!cached) {
-      cached = measureTimeliness(decisionDate, submittedOn, limit, defaultCalendar());
-      if (this.measurements.size >= 20_000) this.measurements.clear();
-      this.measurements.set(key, cached);
-    }
-    return cached;
+  /** Working days from decision to submission: bulk imports measure thousands of decision dates against one day. */
+  private measured(decisionDate: string, submittedOn: string, limit: number): Timeliness {
+    if (this.timelinessToDay?.submittedOn !== submittedOn) this.timelinessToDay = new TimelinessToDay(submittedOn, defaultCalendar());
+    return this.timelinessToDay.measure(decisionDate, limit);
   }
 
   private publicationLimit(decisionDate: string): { limit: number; policyVersion: string } {

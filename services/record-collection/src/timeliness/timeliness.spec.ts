@@ -1,5 +1,5 @@
-import { defaultCalendar } from '@credit/domain';
-import { isComplete, measureTimeliness } from './timeliness';
+import { addCalendarDays, defaultCalendar } from '@credit/domain';
+import { isComplete, measureTimeliness, TimelinessToDay } from './timeliness';
 
 describe('双公示 timeliness in working days', () => {
   const calendar = defaultCalendar();
@@ -22,6 +22,14 @@ describe('双公示 timeliness in working days', () => {
 
   it('cannot measure dates outside the loaded calendar years', () => {
     expect(measureTimeliness('2020-01-02', '2026-11-23', 7, calendar)).toEqual({ workingDays: null, onTime: null, daysLate: null });
+  });
+
+  it('measures many decision dates against one submission day exactly as one by one, in any order', () => {
+    const submittedOn = '2026-11-23';
+    const dates = Array.from({ length: 40 }, (_, i) => addCalendarDays('2023-11-01', (i * 7919) % 1120)); // 2023 is not loaded
+    dates.push(submittedOn, '2026-12-01', '2024-01-01', '2023-12-31');
+    const toDay = new TimelinessToDay(submittedOn, calendar);
+    dates.forEach((date, i) => expect(toDay.measure(date, i % 3)).toEqual(measureTimeliness(date, submittedOn, i % 3, calendar)));
   });
 
   it('calls a record complete only when every optional field is filled', () => {
