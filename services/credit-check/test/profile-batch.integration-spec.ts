@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { encodeEvent } from '@credit/messaging';
-import { Events, SeverityTier, SubjectType, type RecordCollected } from '@credit/contracts';
+import { Events, RecordStatus, SeverityTier, SubjectType, type RecordCollected, type RecordStatusChanged } from '@credit/contracts';
 import { subjectKeyForUscc } from '@credit/domain';
 import { eventually, startServiceUnderTest, uniqueUscc, type ServiceUnderTest } from '@credit/testing';
 import { CreditCheckModule } from '../src/credit-check.module';
@@ -56,6 +56,32 @@ describe('credit-check: profile records applied in batches', () => {
     );
   };
 
+  /** Status changes as consecutive messages of one commit (a publicity sweep's). */
+  const publishStatusesTogether = async (events: RecordStatusChanged[]) => {
+    await svc.bus.publish(
+      events.map((payload, i) => {
+        const e = encodeEvent({ definition: Events.RecordStatusChanged, subjectKey: payload.subject!.key, payload, id: `status-${payload.recordId}-${i}` }, '/credit/test');
+        return { topic: e.topic, key: e.key, value: e.value, headers: e.headers };
+      }),
+    );
+  };
+  const statusChange = (of: RecordCollected, status: RecordStatus, publicityEnd = ''): RecordStatusChanged => ({
+    recordId: of.recordId,
+    subject: of.subject,
+    version: of.version,
+    status,
+    reason: status === RecordStatus.RECORD_STATUS_ACTIVE ? '修复承诺未履行，恢复公示' : '公示期满',
+    cause: status === RecordStatus.RECORD_STATUS_ACTIVE ? 'REPAIR_COMMITMENT_BREACHED' : 'EXPIRED',
+    causeId: '',
+    publicityEnd,
+    effectiveDate: '2026-12-06',
+    actorDepartmentId: 'SCJGJ',
+    changedAt: new Date().toISOString(),
+    catalogueItemCode: of.catalogueItemCode,
+    adverse: of.adverse,
+    severity: of.severity,
+  });
+
   const stored = (recordId: string) =>
     svc.db.query<{ version: number; severity: string | null; adverse: boolean; fields: { version: number }; subject_key: string }>(
       `SELECT version, severity, adverse, fields, subject_key FROM credit_check.profile_record WHERE record_id = $1`,
@@ -96,6 +122,34 @@ describe('credit-check: profile records applied in batches', () => {
     await eventually('version 4 applied', async () => ((await stored(id))[0].version === 4 ? true : undefined));
     expect((await stored(id))[0]).toMatchObject({ version: 4, adverse: true, severity: 'SERIOUS', fields: { version: 4 } });
     expect(await eventually('recounted', async () => ((await adverseCount(key)) === 3 ? 3 : undefined))).toBe(3);
+  });
+
+  it('a run of status changes ends each record at its last status, keeps a restored publicity end, and recounts', async () => {
+    const uscc = uniqueUscc();
+    const key = subjectKeyForUscc(uscc);
+    const [ended, restored, untouched] = [1, 2, 3].map(() => record(uscc, randomUUID(), 1, SeverityTier.SEVERITY_TIER_GENERAL));
+    const otherUscc = uniqueUscc();
+    const repaired = record(otherUscc, randomUUID(), 1, SeverityTier.SEVERITY_TIER_SERIOUS);
+    await publishTogether([ended, restored, untouched, repaired]);
+    await eventually('the records in the profile', async () => ((await adverseCount(key)) === 3 && (await adverseCount(subjectKeyForUscc(otherUscc))) === 1 ? true : undefined));
+
+    await publishStatusesTogether([
+      statusChange(ended, RecordStatus.RECORD_STATUS_PUBLICITY_ENDED),
+      statusChange(restored, RecordStatus.RECORD_STATUS_PUBLICITY_ENDED),
+      statusChange(repaired, RecordStatus.RECORD_STATUS_REPAIRED),
+      statusChange(restored, RecordStatus.RECORD_STATUS_ACTIVE, '2029-01-31'), // displayed again until its new end
+    ]);
+    const row = (id: string) =>
+      svc.db.query<{ status: string; publicity_end: string; effect_end: string }>(
+        `SELECT status, to_char(publicity_end, 'YYYY-MM-DD') AS publicity_end, to_char(effect_end, 'YYYY-MM-DD') AS effect_end FROM credit_check.profile_record WHERE record_id = $1`,
+        [id],
+      );
+    await eventually('the status changes applied', async () => ((await row(repaired.recordId))[0].status === 'REPAIRED' ? true : undefined));
+    expect((await row(ended.recordId))[0]).toMatchObject({ status: 'PUBLICITY_ENDED', publicity_end: '2027-10-09' });
+    expect((await row(restored.recordId))[0]).toMatchObject({ status: 'ACTIVE', publicity_end: '2029-01-31', effect_end: '2029-01-31' });
+    expect((await row(untouched.recordId))[0]).toMatchObject({ status: 'ACTIVE', publicity_end: '2027-10-09' });
+    expect(await adverseCount(key)).toBe(2); // restored + untouched
+    expect(await adverseCount(subjectKeyForUscc(otherUscc))).toBe(0);
   });
 
   it('an invalid event in a batch does not keep the valid ones of the batch from applying', async () => {

@@ -62,7 +62,11 @@ export class ProfileConsumer implements OnModuleInit, IngestPressure {
       topics: [Topics.records, Topics.lists, Topics.objections],
       // Bulk imports arrive as long runs of RecordCollected: applied up to 1,000 per transaction.
       batch: { maxSize: 1000 },
-      batchHandlers: { RecordCollected: (events, ctx) => this.onRecordsCollected(events, ctx) },
+      batchHandlers: {
+        RecordCollected: (events, ctx) => this.onRecordsCollected(events, ctx),
+        // Publicity sweeps end the display of many records at once (e.g. after a bulk import of old penalties).
+        RecordStatusChanged: (events, ctx) => this.onRecordStatusesChanged(events, ctx),
+      },
       handlers: {
         RecordCollected: (event, ctx) => this.onRecordCollected(event, ctx),
         RecordStatusChanged: (event, ctx) => this.onRecordStatusChanged(event, ctx),
@@ -234,6 +238,42 @@ export class ProfileConsumer implements OnModuleInit, IngestPressure {
       [event.recordId, status, event.publicityEnd || null],
     );
     await this.recountAdverse(ctx, event.subject.key);
+  }
+
+  /**
+   * The batch form of onRecordStatusChanged (same result as one by one, in order): per record the last status of
+   * the batch, and the publicity end of its last restoring (ACTIVE, dated) change if any; one update of the
+   * records, then one recount of the adverse records of the subjects touched.
+   */
+  async onRecordStatusesChanged(events: BatchEvent<RecordStatusChanged>[], ctx: BatchContext): Promise<void> {
+    await ctx.manager.query('SET LOCAL jit = off');
+    const changes = new Map<string, { status: string; restoredEnd: string | null }>();
+    const subjects = new Set<string>();
+    for (const { payload, subjectKey } of events) {
+      const status = RecordStatusNames.name(payload.status);
+      if (!payload.recordId || !payload.subject?.key || payload.subject.key !== subjectKey || !status) throw invalid('RecordStatusChanged');
+      const restoredEnd = status === 'ACTIVE' && payload.publicityEnd ? payload.publicityEnd : null;
+      const previous = changes.get(payload.recordId);
+      changes.set(payload.recordId, { status, restoredEnd: restoredEnd ?? previous?.restoredEnd ?? null });
+      subjects.add(payload.subject.key);
+    }
+    const ids = [...changes.keys()].sort(); // one lock order for concurrent batches
+    await ctx.manager.query(
+      `UPDATE credit_check.profile_record r
+          SET status = c.status,
+              publicity_end = coalesce(c.restored_end, r.publicity_end),
+              effect_end = coalesce(c.restored_end, r.effect_end)
+         FROM unnest($1::uuid[], $2::text[], $3::date[]) AS c(record_id, status, restored_end)
+        WHERE r.record_id = c.record_id`,
+      [ids, ids.map((id) => changes.get(id)!.status), ids.map((id) => changes.get(id)!.restoredEnd)],
+    );
+    await ctx.manager.query(
+      `UPDATE credit_check.subject_profile p
+          SET adverse_count = (SELECT count(*) FROM credit_check.profile_record r WHERE r.subject_key = p.subject_key AND r.adverse AND r.status = 'ACTIVE'),
+              updated_at = now()
+        WHERE p.subject_key = ANY ($1::text[])`,
+      [[...subjects].sort()],
+    );
   }
 
   async onListEntryChanged(event: ListEntryChanged, ctx: EventContext): Promise<void> {
