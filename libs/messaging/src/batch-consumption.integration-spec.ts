@@ -3,9 +3,9 @@
  * PostgreSQL and the Kafka test broker. Per-key order, idempotent redelivery of a batch, and a poison event
  * in a batch that goes through the retry topic to the DLQ while the rest of the batch applies.
  */
-import { allTopics, dlqTopic, Events, SeverityTier, SubjectType, Topics, type RecordCollected } from '@credit/contracts';
+import { allTopics, dlqTopic, Events, Topics, type RecordCollected } from '@credit/contracts';
 import { serviceDataSourceOptions } from '@credit/database';
-import { createTestDatabase, ensureKafkaTestBrokerBuilt, eventually, startKafkaTestBroker, type KafkaTestBroker, type TestDatabase } from '@credit/testing';
+import { createTestDatabase, ensureKafkaTestBrokerBuilt, eventually, recordCollectedEvent, startKafkaTestBroker, type KafkaTestBroker, type TestDatabase } from '@credit/testing';
 import { DataSource } from 'typeorm';
 import { CE, encodeEvent, X, type OutgoingEvent } from './cloud-events';
 import { EventConsumer } from './consumer/event-consumer';
@@ -23,31 +23,7 @@ jest.setTimeout(60_000);
 const SCHEMA = 'msg_batch';
 const MAX_SIZE = 10;
 
-function recordEvent(subjectKey: string, decisionNumber: string, n: number): RecordCollected {
-  return {
-    recordId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    version: 1,
-    subject: { key: subjectKey, type: SubjectType.SUBJECT_TYPE_LEGAL_PERSON, name: '测试', uscc: '', maskedIdNumber: '' },
-    catalogueItemCode: 'ADMIN_PENALTY',
-    catalogueItemVersion: 1,
-    category: 'PENALTY',
-    providerDepartmentId: 'T',
-    decisionNumber,
-    decisionDate: '2026-11-02',
-    adverse: true,
-    severity: SeverityTier.SEVERITY_TIER_GENERAL,
-    disclosure: 'PUBLIC',
-    publicityStart: '',
-    publicityEnd: '',
-    fieldsJson: '{}',
-    jurisdiction: '430000',
-    policyVersion: '',
-    collectedAt: new Date().toISOString(),
-    relatedPersons: [],
-    submittedByDepartmentId: 'T',
-    objectionId: '',
-  };
-}
+const recordEvent = (subjectKey: string, decisionNumber: string, n: number): RecordCollected => recordCollectedEvent(subjectKey, n, { decisionNumber });
 
 const event = (subjectKey: string, decisionNumber: string, n: number): OutgoingEvent<RecordCollected> => ({
   definition: Events.RecordCollected,

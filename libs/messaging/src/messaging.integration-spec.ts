@@ -3,9 +3,9 @@
  * mode's transport): ordering, redelivery, retries and the DLQ. The same consumer code runs over Kafka
  * in services/standalone/test/cluster-over-kafka.integration-spec.ts.
  */
-import { Events, Topics, SeverityTier, SubjectType, type RecordCollected } from '@credit/contracts';
+import { Events, Topics, type RecordCollected } from '@credit/contracts';
 import { serviceDataSourceOptions } from '@credit/database';
-import { createTestDatabase, eventually, type TestDatabase } from '@credit/testing';
+import { createTestDatabase, eventually, recordCollectedEvent, type TestDatabase } from '@credit/testing';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { CE, X } from './cloud-events';
@@ -19,31 +19,7 @@ import { UnitOfWork } from './unit-of-work';
 
 const SCHEMA = 'msg_test';
 
-function recordEvent(subjectKey: string, n: number): RecordCollected {
-  return {
-    recordId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    version: 1,
-    subject: { key: subjectKey, type: SubjectType.SUBJECT_TYPE_LEGAL_PERSON, name: '测试', uscc: '', maskedIdNumber: '' },
-    catalogueItemCode: 'ADMIN_PENALTY',
-    catalogueItemVersion: 1,
-    category: 'PENALTY',
-    providerDepartmentId: 'T',
-    decisionNumber: `N-${n}`,
-    decisionDate: '2026-11-02',
-    adverse: true,
-    severity: SeverityTier.SEVERITY_TIER_GENERAL,
-    disclosure: 'PUBLIC',
-    publicityStart: '',
-    publicityEnd: '',
-    fieldsJson: '{}',
-    jurisdiction: '430000',
-    policyVersion: '',
-    collectedAt: new Date().toISOString(),
-    relatedPersons: [],
-    submittedByDepartmentId: 'T',
-    objectionId: '',
-  };
-}
+const recordEvent = (subjectKey: string, n: number): RecordCollected => recordCollectedEvent(subjectKey, n);
 
 describe('messaging on PostgreSQL with the in-process bus', () => {
   let db: TestDatabase;

@@ -3,9 +3,9 @@
  * insert): the log gets every event byte for byte, in the outbox's order, and a move that rolls back leaves every
  * row in the outbox. Real PostgreSQL.
  */
-import { Events, SeverityTier, SubjectType, type RecordCollected } from '@credit/contracts';
+import { Events, SubjectType, type RecordCollected } from '@credit/contracts';
 import { serviceDataSourceOptions } from '@credit/database';
-import { createTestDatabase, type TestDatabase } from '@credit/testing';
+import { createTestDatabase, recordCollectedEvent, type TestDatabase } from '@credit/testing';
 import { DataSource } from 'typeorm';
 import { CE } from './cloud-events';
 import { InProcessEventBus } from './in-process/in-process-event-bus';
@@ -18,30 +18,11 @@ import { UnitOfWork } from './unit-of-work';
 const SCHEMA = 'msg_move';
 
 function recordEvent(subjectKey: string, n: number): RecordCollected {
-  return {
-    recordId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    version: 1,
+  return recordCollectedEvent(subjectKey, n, {
     subject: { key: subjectKey, type: SubjectType.SUBJECT_TYPE_LEGAL_PERSON, name: `测试"引号\\${n}`, uscc: '', maskedIdNumber: '' },
-    catalogueItemCode: 'ADMIN_PENALTY',
-    catalogueItemVersion: 1,
-    category: 'PENALTY',
-    providerDepartmentId: 'T',
-    decisionNumber: `N-${n}`,
-    decisionDate: '2026-11-02',
-    adverse: true,
-    severity: SeverityTier.SEVERITY_TIER_GENERAL,
-    disclosure: 'PUBLIC',
-    publicityStart: '',
-    publicityEnd: '',
     // Varying lengths, so payload boundaries fall everywhere.
     fieldsJson: JSON.stringify({ text: '罚'.repeat(n * 7), n }),
-    jurisdiction: '430000',
-    policyVersion: '',
-    collectedAt: new Date().toISOString(),
-    relatedPersons: [],
-    submittedByDepartmentId: 'T',
-    objectionId: '',
-  };
+  });
 }
 
 describe('outbox relay → in-process bus: the one-statement move', () => {

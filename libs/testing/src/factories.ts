@@ -1,3 +1,4 @@
+import { SeverityTier, SubjectType, type RecordCollected } from '@credit/contracts';
 import { computeIdCheckChar, composeUscc } from '@credit/domain';
 
 let counter = 0;
@@ -63,4 +64,32 @@ export async function obtainToken(baseUrl: string, clientId: string, clientSecre
   const body = (await response.json()) as { access_token?: string };
   if (response.status !== 200 || !body.access_token) throw new Error(`token request failed: ${response.status} ${JSON.stringify(body)}`);
   return body.access_token;
+}
+
+/** A RecordCollected event (an adverse 一般 penalty of an enterprise) numbered `n`, for messaging tests. */
+export function recordCollectedEvent(subjectKey: string, n: number, overrides: Partial<RecordCollected> = {}): RecordCollected {
+  return {
+    recordId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    version: 1,
+    subject: { key: subjectKey, type: SubjectType.SUBJECT_TYPE_LEGAL_PERSON, name: '测试', uscc: '', maskedIdNumber: '' },
+    catalogueItemCode: 'ADMIN_PENALTY',
+    catalogueItemVersion: 1,
+    category: 'PENALTY',
+    providerDepartmentId: 'T',
+    decisionNumber: `N-${n}`,
+    decisionDate: '2026-11-02',
+    adverse: true,
+    severity: SeverityTier.SEVERITY_TIER_GENERAL,
+    disclosure: 'PUBLIC',
+    publicityStart: '',
+    publicityEnd: '',
+    fieldsJson: '{}',
+    jurisdiction: '430000',
+    policyVersion: '',
+    collectedAt: new Date().toISOString(),
+    relatedPersons: [],
+    submittedByDepartmentId: 'T',
+    objectionId: '',
+    ...overrides,
+  };
 }
