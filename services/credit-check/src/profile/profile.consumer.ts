@@ -19,6 +19,7 @@ import type { BatchContext, BatchEvent, EventContext } from '@credit/messaging';
 import { AppError, ConsumerHost, SERVICE_DEPS, type ServiceDeps } from '@credit/runtime';
 import { GradeService, type IngestPressure } from '../grade/grade.service';
 import { SubjectProfileEntity } from './subject-profile.entity';
+import type { EntityManager } from 'typeorm';
 
 /** A batch of at least this many records means the consumer is working through a backlog (maxSize is 1,000). */
 const BACKLOG_BATCH = 500;
@@ -95,14 +96,17 @@ export class ProfileConsumer implements OnModuleInit, IngestPressure {
       .execute();
   }
 
-  private async recountAdverse(ctx: EventContext, subjectKey: string): Promise<void> {
-    await ctx.manager.query(
-      `UPDATE credit_check.subject_profile SET adverse_count =
-         (SELECT count(*) FROM credit_check.profile_record WHERE subject_key = $1 AND adverse AND status = 'ACTIVE'), updated_at = now()
-       WHERE subject_key = $1`,
-      [subjectKey],
+  /** Recounts the active adverse records of these subjects (one statement whatever their number). */
+  private async recountAdverse(manager: EntityManager, subjectKeys: string[]): Promise<void> {
+    await manager.query(
+      `UPDATE credit_check.subject_profile p
+          SET adverse_count = (SELECT count(*) FROM credit_check.profile_record r WHERE r.subject_key = p.subject_key AND r.adverse AND r.status = 'ACTIVE'),
+              updated_at = now()
+        WHERE p.subject_key = ANY ($1::text[])`,
+      [subjectKeys],
     );
   }
+
 
   async onRecordCollected(event: RecordCollected, ctx: EventContext): Promise<void> {
     const row = this.recordRow(event, ctx.subjectKey);
@@ -116,7 +120,7 @@ export class ProfileConsumer implements OnModuleInit, IngestPressure {
        ON CONFLICT (record_id) DO UPDATE SET ${RECORD_UPDATE}`,
       row,
     );
-    await this.recountAdverse(ctx, event.subject!.key);
+    await this.recountAdverse(ctx.manager, [event.subject!.key]);
   }
 
   /**
@@ -237,7 +241,7 @@ export class ProfileConsumer implements OnModuleInit, IngestPressure {
         WHERE record_id = $1`,
       [event.recordId, status, event.publicityEnd || null],
     );
-    await this.recountAdverse(ctx, event.subject.key);
+    await this.recountAdverse(ctx.manager, [event.subject.key]);
   }
 
   /**
@@ -267,13 +271,7 @@ export class ProfileConsumer implements OnModuleInit, IngestPressure {
         WHERE r.record_id = c.record_id`,
       [ids, ids.map((id) => changes.get(id)!.status), ids.map((id) => changes.get(id)!.restoredEnd)],
     );
-    await ctx.manager.query(
-      `UPDATE credit_check.subject_profile p
-          SET adverse_count = (SELECT count(*) FROM credit_check.profile_record r WHERE r.subject_key = p.subject_key AND r.adverse AND r.status = 'ACTIVE'),
-              updated_at = now()
-        WHERE p.subject_key = ANY ($1::text[])`,
-      [[...subjects].sort()],
-    );
+    await this.recountAdverse(ctx.manager, [...subjects].sort());
   }
 
   async onListEntryChanged(event: ListEntryChanged, ctx: EventContext): Promise<void> {
