@@ -188,3 +188,34 @@ describe('record-collection: publicity end, objection outcomes and repairs', () 
     expect((await statusChanges(record.recordId))[2]).toMatchObject({ status: RecordStatus.RECORD_STATUS_PUBLICITY_ENDED, effectiveDate: '2028-01-10' });
   });
 });
+
+describe('record-collection: publicity sweep on shutdown', () => {
+  let t: RecordCollectionUnderTest;
+
+  beforeAll(async () => {
+    t = await startRecordCollection('rc_sweep_stop');
+  });
+
+  afterAll(async () => {
+    await t?.sut.stop();
+  });
+
+  it('stops between batches when the service shuts down; the next sweeps go on from there', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i += 1) ids.push((await t.rpc.submitRecord({ providerDepartmentId: 'SCJGJ', ...penaltyRow({ severity: SEVERITY.MINOR, decisionDate: '2026-01-05' }) })).recordId);
+    const active = async () => {
+      const statuses = await Promise.all(ids.map(async (recordId) => (await t.rpc.getRecord({ recordId })).status));
+      return statuses.filter((s) => s === RecordStatus.RECORD_STATUS_ACTIVE).length;
+    };
+    t.sweep.batchSize = 1;
+    // Shutdown is signalled while the first batch is being written: the sweep ends that batch and no more.
+    const sweeping = t.sweep.runDailySweep('2026-12-01');
+    await t.sweep.onModuleDestroy();
+    expect(await sweeping).toBe(1);
+    expect(await active()).toBe(2);
+    // (Still shutting down: one batch per sweep.)
+    expect(await t.sweep.runDailySweep('2026-12-01')).toBe(1);
+    expect(await t.sweep.runDailySweep('2026-12-01')).toBe(1);
+    expect(await active()).toBe(0);
+  });
+});

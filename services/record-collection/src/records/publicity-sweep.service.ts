@@ -19,6 +19,10 @@ const FIRST_SWEEP_DELAY_MS = 5 * 60 * 1000;
 export class PublicitySweepService implements OnApplicationBootstrap, OnModuleDestroy {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
+  /** Set on shutdown: a sweep in progress stops after the batch it is writing (the next sweep goes on from there). */
+  private stopping = false;
+  /** Records ended per transaction. */
+  batchSize = SWEEP_BATCH;
 
   constructor(
     private readonly uow: UnitOfWork,
@@ -42,13 +46,17 @@ export class PublicitySweepService implements OnApplicationBootstrap, OnModuleDe
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
     if (this.timer) clearTimeout(this.timer);
+    // Waits for one batch at most: a sweep of a million expired records would otherwise hold the process (and a
+    // Kubernetes pod) past its grace period.
     await this.running;
   }
 
   /**
    * Ends the publicity of every active record whose period ended on or before `asOf` (YYYY-MM-DD).
-   * Returns how many records it ended; 0 when another replica holds the sweep lock.
+   * Returns how many records it ended; 0 when another replica holds the sweep lock. Stops early, between two
+   * batches, when the service is shutting down.
    */
   async runDailySweep(asOf: string): Promise<number> {
     if (!isValidIsoDate(asOf)) throw AppError.one('VALIDATION', 'AS_OF_INVALID', '日期须为 YYYY-MM-DD', 'asOf must be a YYYY-MM-DD date.', 'asOf');
@@ -61,7 +69,7 @@ export class PublicitySweepService implements OnApplicationBootstrap, OnModuleDe
           `SELECT id FROM record_collection.credit_record
             WHERE status = 'ACTIVE' AND period_end <= $1
             ORDER BY period_end, id LIMIT $2`,
-          [asOf, SWEEP_BATCH],
+          [asOf, this.batchSize],
         )) as { id: string }[];
         const snapshots = await this.statuses.loadForUpdate(tx.manager, due.map((r) => r.id));
         let count = 0;
@@ -78,10 +86,10 @@ export class PublicitySweepService implements OnApplicationBootstrap, OnModuleDe
           });
           count += 1;
         }
-        return { ended: count, more: due.length === SWEEP_BATCH && count > 0 };
+        return { ended: count, more: due.length === this.batchSize && count > 0 };
       });
       total += pass.ended;
-      if (!pass.more) return total;
+      if (!pass.more || this.stopping) return total;
     }
   }
 }
