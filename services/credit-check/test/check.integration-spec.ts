@@ -230,6 +230,43 @@ describe('credit-check: verdicts, check log, objections', () => {
     singles.forEach((outcome, i) => expectOwn(mixed[i], outcome));
   });
 
+  it('answers checks gathered into one call each as if it came alone: own verdict, own log row, refusals on their own', async () => {
+    const penalisedUscc = uniqueUscc();
+    const record = seriousRecord(penalisedUscc);
+    await svc.publish(Events.RecordCollected, record.subject!.key, record);
+    await eventually('the record in the profile', async () => {
+      const p = await svc.app.get(ProfileService).profileOf(subjectOf(penalisedUscc));
+      return p.records.length === 1 ? p : undefined;
+    });
+    const clean = uniqueUscc();
+    const badUscc = clean.slice(0, 17) + (clean[17] === 'A' ? 'B' : 'A');
+    const gathered = [
+      { subject: subjectOf(penalisedUscc), context: context({ requesterDepartmentId: 'FZGGW' }) },
+      { subject: subjectOf(clean), context: context({ requesterDepartmentId: 'RSJ', matterType: 'PUBLIC_BIDDING_FISCAL' }) },
+      { subject: subjectOf(clean), context: context({ requesterDepartmentId: 'RSJ', matterType: 'BUYING_LUNCH' }) },
+      { subject: subjectOf(badUscc), context: context({ requesterDepartmentId: 'CZT' }) },
+    ];
+    const outcomes = await checks.checkMany(gathered);
+
+    const [penalised, proceed, unknownMatter, badIdentifier] = outcomes;
+    expect('outcome' in penalised && penalised.outcome.verdict.verdict).toBe('REVIEW');
+    expect('outcome' in penalised && penalised.outcome.profile.records.map((r) => r.decisionNumber)).toEqual([record.decisionNumber]);
+    expect('outcome' in proceed && proceed.outcome.verdict.verdict).toBe('PROCEED');
+    expect('error' in unknownMatter && unknownMatter.error).toMatchObject({ kind: 'VALIDATION', errors: [expect.objectContaining({ code: 'MATTER_TYPE_UNKNOWN', field: 'matterType' })] });
+    expect('error' in badIdentifier && badIdentifier.error).toMatchObject({ kind: 'VALIDATION', errors: [expect.objectContaining({ field: 'subject.uscc' })] });
+
+    // One row per answered check, each with its own requester and matter, none of them a batch; nothing for the refused.
+    const references = gathered.map((g) => g.context.matterReference);
+    const rows = await svc.db.query<{ matter_reference: string; requester_department_id: string; verdict: string; batch_id: string | null }>(
+      `SELECT matter_reference, requester_department_id, verdict, batch_id FROM credit_check.check_log WHERE matter_reference = ANY($1) ORDER BY seq`,
+      [references],
+    );
+    expect(rows).toEqual([
+      { matter_reference: references[0], requester_department_id: 'FZGGW', verdict: 'REVIEW', batch_id: null },
+      { matter_reference: references[1], requester_department_id: 'RSJ', verdict: 'PROCEED', batch_id: null },
+    ]);
+  });
+
   it('refuses an unknown matter type and logs nothing for it', async () => {
     const [{ n: before }] = await svc.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM credit_check.check_log`);
     await expect(checks.check(subjectOf(uniqueUscc()), context({ matterType: 'BUYING_LUNCH' }))).rejects.toMatchObject({

@@ -52,7 +52,15 @@ export function readRateLimit(env: EnvReader): GatewayOptions['rateLimit'] {
 const grpcClient = (name: string, protoFile: string, url: string) => ({
   name,
   transport: Transport.GRPC as const,
-  options: { package: PROTO_PACKAGE, protoPath: join(PROTO_ROOT, protoFile), url, loader: GRPC_LOADER_OPTIONS, channelOptions: { interceptors: [grpcAuditInterceptor] } },
+  options: {
+    package: PROTO_PACKAGE,
+    protoPath: join(PROTO_ROOT, protoFile),
+    url,
+    loader: GRPC_LOADER_OPTIONS,
+    // Gathered checks and batches of 500 with their profiles exceed gRPC's default 4 MiB.
+    maxReceiveMessageLength: 64 * 1024 * 1024,
+    channelOptions: { interceptors: [grpcAuditInterceptor] },
+  },
 });
 
 /** The edge for departmental systems: REST (/api/v1) and GraphQL (/graphql); services reached by gRPC only. */

@@ -256,7 +256,7 @@ describe('gateway administration, mTLS identity and the audit of the gRPC hop', 
       return result.length >= 2 ? result : undefined;
     });
     const checkRow = rows.find((r) => r.request_id === checked.headers['x-request-id'])!;
-    expect(checkRow).toMatchObject({ operation: 'POST /api/v1/checks', status: 200, grpc_calls: [{ method: 'credit.v1.CreditCheckService/Check', code: 'OK', ms: expect.any(Number) }] });
+    expect(checkRow).toMatchObject({ operation: 'POST /api/v1/checks', status: 200, grpc_calls: [{ method: 'credit.v1.CreditCheckService/CheckMany', code: 'OK', ms: expect.any(Number) }] });
     const refusedRow = rows.find((r) => r.request_id === refused.headers['x-request-id'])!;
     expect(refusedRow.status).toBe(refused.status);
     expect(refusedRow.grpc_calls).toEqual([{ method: 'credit.v1.RecordCollectionService/SubmitRecord', code: expect.not.stringMatching(/^OK$/), ms: expect.any(Number) }]);

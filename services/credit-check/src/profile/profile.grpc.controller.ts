@@ -1,4 +1,4 @@
-import { Controller } from '@nestjs/common';
+import { Controller, Inject } from '@nestjs/common';
 import { chinaDateOf } from '@credit/domain';
 import {
   CreditCheckServiceControllerMethods,
@@ -7,6 +7,8 @@ import {
   subjectTypeToProto,
   type CheckBatchRequest,
   type CheckBatchResult,
+  type CheckManyRequest,
+  type CheckManyResult,
   type CheckLogPage,
   type CheckRequest,
   type CheckResult,
@@ -17,6 +19,9 @@ import {
   type QueryCheckLogRequest,
   type SubjectProfile,
 } from '@credit/contracts';
+import { parseTraceparent } from '@credit/messaging';
+import { LOGGER, normalizeError } from '@credit/runtime';
+import type { Logger } from 'pino';
 import { CheckLogQueryService } from '../check/check-log.query';
 import { CheckService, type CheckContext, type CheckOutcome } from '../check/check.service';
 import { ProfileService, visibleProfile, type ProfileView } from './profile.service';
@@ -30,6 +35,7 @@ export class ProfileGrpcController implements CreditCheckServiceController {
     private readonly checks: CheckService,
     private readonly checkLog: CheckLogQueryService,
     private readonly reportsAndGrades: ReportGradeRpc,
+    @Inject(LOGGER) private readonly log: Logger,
   ) {}
 
   // Reports and grades (信用报告, 分级分类): delegated to ReportGradeRpc.
@@ -46,6 +52,15 @@ export class ProfileGrpcController implements CreditCheckServiceController {
 
   async check(request: CheckRequest): Promise<CheckResult> {
     return toCheckResult(await this.checks.check(subjectFromProto(request.subject), contextOf(request)));
+  }
+
+  async checkMany(request: CheckManyRequest): Promise<CheckManyResult> {
+    const outcomes = await this.checks.checkMany(
+      request.checks.map((c) => ({ subject: subjectFromProto(c.request?.subject), context: contextOf(c.request ?? EMPTY_CHECK), trace: parseTraceparent(c.traceparent || undefined) })),
+    );
+    return {
+      outcomes: outcomes.map((o) => ('outcome' in o ? { result: toCheckResult(o.outcome), error: '' } : { result: undefined, error: normalizeError(o.error, this.log).toGrpcMessage() })),
+    };
   }
 
   async checkBatch(request: CheckBatchRequest): Promise<CheckBatchResult> {
@@ -116,6 +131,17 @@ export class ProfileGrpcController implements CreditCheckServiceController {
     };
   }
 }
+
+const EMPTY_CHECK: CheckRequest = {
+  subject: undefined,
+  matterType: '',
+  matterReference: '',
+  purpose: '',
+  operator: '',
+  requesterDepartmentId: '',
+  requesterClientId: '',
+  authorisedRestricted: false,
+};
 
 function contextOf(request: CheckRequest | CheckBatchRequest): CheckContext {
   return {

@@ -60,6 +60,7 @@ import { Metadata } from '@grpc/grpc-js';
 import { childTrace, currentTrace } from '@credit/messaging';
 import { AppError } from '@credit/runtime';
 import { firstValueFrom, timeout, type Observable } from 'rxjs';
+import { CheckGatherer } from './check-gatherer';
 
 export const RECORD_COLLECTION_CLIENT = 'RECORD_COLLECTION_CLIENT';
 export const CREDIT_CHECK_CLIENT = 'CREDIT_CHECK_CLIENT';
@@ -77,6 +78,7 @@ export class Backends implements OnModuleInit {
   private objections!: ObjectionServiceClient;
   private repairs!: CreditRepairServiceClient;
   private lists!: JointRewardPunishmentServiceClient;
+  private gatherer!: CheckGatherer;
 
   constructor(
     @Inject(RECORD_COLLECTION_CLIENT) private readonly recordsClient: ClientGrpc,
@@ -92,6 +94,10 @@ export class Backends implements OnModuleInit {
     this.objections = this.objectionsClient.getService<ObjectionServiceClient>(OBJECTION_SERVICE_NAME);
     this.repairs = this.repairsClient.getService<CreditRepairServiceClient>(CREDIT_REPAIR_SERVICE_NAME);
     this.lists = this.listsClient.getService<JointRewardPunishmentServiceClient>(JOINT_REWARD_PUNISHMENT_SERVICE_NAME);
+    this.gatherer = new CheckGatherer({
+      many: (request) => firstValueFrom(this.checks.checkMany(request, new Metadata()).pipe(timeout(DEADLINE_MS))),
+      single: (request) => call(this.checks.check(request, traceMetadata())),
+    });
   }
 
   submitRecord(request: SubmitRecordRequest): Promise<SubmitRecordResponse> {
@@ -102,8 +108,9 @@ export class Backends implements OnModuleInit {
     return call(this.checks.getSubjectProfile(request, traceMetadata()));
   }
 
+  /** Gathered with the checks arriving at the same moment into one call (check-gatherer.ts). */
   check(request: CheckRequest): Promise<CheckResult> {
-    return call(this.checks.check(request, traceMetadata()));
+    return this.gatherer.check(request);
   }
 
   checkBatch(request: CheckBatchRequest): Promise<CheckBatchResult> {

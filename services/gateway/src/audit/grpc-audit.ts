@@ -13,6 +13,16 @@ export function runWithGrpcAudit<T>(into: GrpcCallAudit[], work: () => T): T {
   return calls.run(into, work);
 }
 
+/** The list of the request being served (undefined outside a request). */
+export function currentGrpcAudit(): GrpcCallAudit[] | undefined {
+  return calls.getStore();
+}
+
+/** Runs `work` outside any request: calls it makes are recorded by whoever records them explicitly. */
+export function outsideGrpcAudit<T>(work: () => T): T {
+  return calls.exit(work);
+}
+
 /** Appends one call to the current request's list (no-op outside a request, e.g. at start-up). */
 export function recordGrpcCall(list: GrpcCallAudit[] | undefined, call: GrpcCallAudit): void {
   if (!list) return;

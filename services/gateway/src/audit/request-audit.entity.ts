@@ -38,7 +38,7 @@ export class RequestAuditEntity {
 
   /**
    * The gRPC hop: every service method the request called, in call order, with its status code and latency,
-   * e.g. `[{"method":"credit.v1.CreditCheckService/Check","code":"OK","ms":3.2}]`; null when none was called.
+   * e.g. `[{"method":"credit.v1.CreditCheckService/CheckMany","code":"OK","ms":3.2}]`; null when none was called.
    */
   @Column({ type: 'jsonb', nullable: true })
   grpcCalls: GrpcCallAudit[] | null;

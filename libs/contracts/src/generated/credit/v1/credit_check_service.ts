@@ -169,6 +169,35 @@ export interface CheckBatchResult {
   items: CheckBatchItem[];
 }
 
+export interface CheckManyItem {
+  request:
+    | CheckRequest
+    | undefined;
+  /** W3C traceparent of the request the check belongs to. */
+  traceparent: string;
+}
+
+export interface CheckManyRequest {
+  checks: CheckManyItem[];
+}
+
+export interface CheckManyOutcome {
+  /** Set when the check was answered. */
+  result:
+    | CheckResult
+    | undefined;
+  /**
+   * Set when it was refused: the error model in its gRPC wire form (what a refused Check carries as its status
+   * message: JSON of kind and errors).
+   */
+  error: string;
+}
+
+export interface CheckManyResult {
+  /** In the order of the request's checks. */
+  outcomes: CheckManyOutcome[];
+}
+
 export interface QueryCheckLogRequest {
   requesterDepartmentId: string;
   /** Credit office only: every department's checks. */
@@ -1818,6 +1847,212 @@ export const CheckBatchResult: MessageFns<CheckBatchResult> = {
             }
 
             message.items.push(CheckBatchItem.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseCheckManyItem(): CheckManyItem {
+  return { request: undefined, traceparent: "" };
+}
+
+export const CheckManyItem: MessageFns<CheckManyItem> = {
+  encode(message: CheckManyItem, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.request !== undefined) {
+      CheckRequest.encode(message.request, writer.uint32(10).fork()).join();
+    }
+    if (message.traceparent !== "") {
+      writer.uint32(18).string(message.traceparent);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CheckManyItem {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCheckManyItem();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.request = CheckRequest.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.traceparent = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseCheckManyRequest(): CheckManyRequest {
+  return { checks: [] };
+}
+
+export const CheckManyRequest: MessageFns<CheckManyRequest> = {
+  encode(message: CheckManyRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.checks) {
+      CheckManyItem.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CheckManyRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCheckManyRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.checks.push(CheckManyItem.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseCheckManyOutcome(): CheckManyOutcome {
+  return { result: undefined, error: "" };
+}
+
+export const CheckManyOutcome: MessageFns<CheckManyOutcome> = {
+  encode(message: CheckManyOutcome, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.result !== undefined) {
+      CheckResult.encode(message.result, writer.uint32(10).fork()).join();
+    }
+    if (message.error !== "") {
+      writer.uint32(18).string(message.error);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CheckManyOutcome {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCheckManyOutcome();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.result = CheckResult.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.error = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseCheckManyResult(): CheckManyResult {
+  return { outcomes: [] };
+}
+
+export const CheckManyResult: MessageFns<CheckManyResult> = {
+  encode(message: CheckManyResult, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.outcomes) {
+      CheckManyOutcome.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CheckManyResult {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCheckManyResult();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.outcomes.push(CheckManyOutcome.decode(reader, reader.uint32()));
             continue;
           }
         }
@@ -3816,6 +4051,13 @@ export interface CreditCheckServiceClient {
 
   checkBatch(request: CheckBatchRequest, metadata?: Metadata): Observable<CheckBatchResult>;
 
+  /**
+   * Independent single checks sent together (the gateway gathers the checks that arrive at the same moment
+   * into one call): each is answered, logged and traced as if it had come alone.
+   */
+
+  checkMany(request: CheckManyRequest, metadata?: Metadata): Observable<CheckManyResult>;
+
   /** The check log, newest first, filtered; a department sees only its own checks unless `all_departments`. */
 
   queryCheckLog(request: QueryCheckLogRequest, metadata?: Metadata): Observable<CheckLogPage>;
@@ -3870,6 +4112,16 @@ export interface CreditCheckServiceController {
     request: CheckBatchRequest,
     metadata?: Metadata,
   ): Promise<CheckBatchResult> | Observable<CheckBatchResult> | CheckBatchResult;
+
+  /**
+   * Independent single checks sent together (the gateway gathers the checks that arrive at the same moment
+   * into one call): each is answered, logged and traced as if it had come alone.
+   */
+
+  checkMany(
+    request: CheckManyRequest,
+    metadata?: Metadata,
+  ): Promise<CheckManyResult> | Observable<CheckManyResult> | CheckManyResult;
 
   /** The check log, newest first, filtered; a department sees only its own checks unless `all_departments`. */
 
@@ -3937,6 +4189,7 @@ export function CreditCheckServiceControllerMethods() {
       "getSubjectProfile",
       "check",
       "checkBatch",
+      "checkMany",
       "queryCheckLog",
       "getPublicRecords",
       "issueCreditReport",
