@@ -68,8 +68,8 @@ export interface EventBus {
    * in the same database (in-process) writes through `manager`, joining the relay's transaction.
    */
   publish(messages: BusMessage[], manager?: EntityManager): Promise<void>;
-  /** Called by the relay after the transaction that carried a `publish(…, manager)` committed. */
-  committed?(): void;
+  /** Called by the relay after the transaction that carried a `publish(…, manager)` committed, with the topics it wrote to. */
+  committed?(topics: readonly string[]): void;
   /**
    * An adapter whose log lives in the same database may move up to `limit` outbox rows (the oldest unlocked, in
    * `seq` order) into its log with ONE statement of the relay's transaction — the rows are deleted from the outbox

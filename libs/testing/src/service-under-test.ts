@@ -53,7 +53,6 @@ export async function startServiceUnderTest(
     publish: async (definition, subjectKey, payload, id) => {
       const encoded = encodeEvent({ definition, subjectKey, payload, id }, '/credit/test');
       await bus.publish([{ topic: encoded.topic, key: encoded.key, value: encoded.value, headers: encoded.headers }]);
-      bus.committed?.();
     },
     events: async <T>(definition: EventDefinition<T>) => {
       const rows = await db.query<{ message_key: string; headers: Record<string, string>; payload: Buffer }>(

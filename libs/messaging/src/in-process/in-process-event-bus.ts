@@ -67,11 +67,12 @@ export class InProcessEventBus implements EventBus {
     } finally {
       client.release();
     }
-    this.committed();
+    this.committed(messages.map((m) => m.topic));
   }
 
-  committed(): void {
-    this.published.emit('published');
+  /** Wakes the consumers of these topics in this process (only theirs: a wake-up costs each loop a query). */
+  committed(topics: readonly string[]): void {
+    this.published.emit('published', topics);
   }
 
   /**
@@ -168,7 +169,9 @@ class TopicLoop {
   private readonly waker = new Waker();
   private running = false;
   private done: Promise<void> | null = null;
-  private readonly onPublished = () => this.waker.wake();
+  private readonly onPublished = (topics: readonly string[]) => {
+    if (topics.includes(this.topic)) this.waker.wake();
+  };
 
   constructor(
     private readonly pool: Pool,
