@@ -3,6 +3,7 @@
  * clients (secret shown once, rotation, revocation), signing-key rotation, the append-only admin audit; the
  * optional mTLS client identity; and the gRPC hop in the request audit.
  */
+import { randomBytes } from 'node:crypto';
 import { withGatewayAdmin } from '@credit/service-gateway';
 import { eventually, obtainToken, penaltyRecord } from '@credit/testing';
 import request from 'supertest';
@@ -240,6 +241,22 @@ describe('gateway administration, mTLS identity and the audit of the gRPC hop', 
     // append-only
     await expect(pg.db.query('UPDATE gateway.admin_audit SET actor = $1', ['someone else'])).rejects.toThrow(/append-only/);
     await expect(pg.db.query('DELETE FROM gateway.admin_audit')).rejects.toThrow(/append-only/);
+  });
+
+  it('a trace id sent with a check reaches its CheckPerformed event, also when concurrent checks are answered together', async () => {
+    const traceIds = Array.from({ length: 5 }, () => randomBytes(16).toString('hex'));
+    const responses = await Promise.all(
+      traceIds.map((traceId) => check(`Bearer ${pg.platform.demoToken}`).set('traceparent', `00-${traceId}-${randomBytes(8).toString('hex')}-01`).expect(200)),
+    );
+    for (const [i, response] of responses.entries()) {
+      const event = await eventually('the CheckPerformed event', async () => {
+        const [row] = await pg.db.query<{ traceparent: string }>(`SELECT headers->>'traceparent' AS traceparent FROM bus.messages WHERE topic = 'credit.checks.v1' AND headers->>'ce_id' = $1`, [
+          `check-${(response.body as { checkId: string }).checkId}`,
+        ]);
+        return row;
+      });
+      expect(event.traceparent.split('-')[1]).toBe(traceIds[i]);
+    }
   });
 
   it('records in the request audit the gRPC methods each request called and their status codes', async () => {

@@ -69,7 +69,9 @@ export async function startService(options: StartServiceOptions): Promise<INestA
       span?.end(reply.statusCode >= 500 ? new Error(`HTTP ${reply.statusCode}`) : undefined);
       done();
     });
-  app.useGlobalInterceptors(new GrpcTracingInterceptor(service), new GrpcMetricsInterceptor(metrics, service));
+  // Only where there is a gRPC server (its handlers inherit them): on HTTP routes they do nothing but cost each
+  // request two more steps of Nest's interceptor chain (the gateway, which has no gRPC server, serves every check).
+  if (options.grpc) app.useGlobalInterceptors(new GrpcTracingInterceptor(service), new GrpcMetricsInterceptor(metrics, service));
   // Every HTTP request runs in a server span: in the caller's trace (W3C traceparent header) or a new one,
   // echoed back; recorded when tracing is on, named by route pattern (never the raw URL) when it ends.
   adapter.getInstance().addHook('onRequest', (request, reply, done) => {

@@ -6,6 +6,8 @@ import { checkLogHash, INSERT_CHECK_LOG_SQL, insertParameters, type ChainedCheck
 
 export interface PendingCheck {
   row: CheckLogRow;
+  /** The trace of the check's request: its CheckPerformed event carries it, whichever check's turn writes the group. */
+  traceparent?: string;
   subject: { key: string; type: string; name: string; uscc: string | null; maskedIdNumber: string | null };
 }
 
@@ -106,7 +108,7 @@ export class CheckLogWriter {
           batchId: row.batchId ?? '',
           logSequence: row.seq,
         };
-        tx.emit({ definition: Events.CheckPerformed, subjectKey: subject.key, id: `check-${row.checkId}`, payload });
+        tx.emit({ definition: Events.CheckPerformed, subjectKey: subject.key, id: `check-${row.checkId}`, payload, ...(checks[i].traceparent ? { traceparent: checks[i].traceparent } : {}) });
       });
       return rows;
     });

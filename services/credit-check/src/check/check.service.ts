@@ -15,7 +15,7 @@ import {
   type SubjectType,
   type VerdictResult,
 } from '@credit/domain';
-import { runInTrace, startSpan, type ActiveSpan, type TraceContext } from '@credit/messaging';
+import { currentTrace, runInTrace, startSpan, type ActiveSpan, type TraceContext } from '@credit/messaging';
 import { AppError, PlatformMetrics, SERVICE_DEPS, type ServiceDeps } from '@credit/runtime';
 import { randomUUID } from 'node:crypto';
 import { MeasuresEditionsService, SEEDED_MEASURES_EDITION } from '../measures/measures-editions.service';
@@ -209,6 +209,7 @@ export class CheckService {
       matterType,
       context,
       pending: {
+        traceparent: currentTrace()?.traceparent,
         subject: profile.subject,
         row: {
           checkId,
