@@ -41,10 +41,7 @@ export class UnitOfWork {
       const events: OutgoingEvent<unknown>[] = [];
       const traceparent = currentTrace()?.traceparent;
       const value = await work({ manager, emit: (event) => void events.push({ traceparent, ...event } as OutgoingEvent<unknown>) });
-      await insertIntoOutbox(manager, this.source, events);
-      if (events.length > 0 && this.notifyChannel) {
-        await manager.query('SELECT pg_notify($1, $2)', [this.notifyChannel, String(events.length)]);
-      }
+      await insertIntoOutbox(manager, this.source, events, this.notifyChannel);
       emitted = events.length;
       return value;
     });
