@@ -18,12 +18,15 @@ import {
   type RecordCollected,
 } from '@credit/contracts';
 import { addCalendarDays, chinaDateOf, subjectKeyForUscc } from '@credit/domain';
-import { PlatformMetrics } from '@credit/runtime';
+import { UnitOfWork } from '@credit/messaging';
+import { PlatformMetrics, SERVICE_DEPS } from '@credit/runtime';
 import { eventually, startServiceUnderTest, uniqueUscc, type ServiceUnderTest } from '@credit/testing';
 import { CheckLogQueryService } from '../src/check/check-log.query';
+import { CheckLogWriter } from '../src/check/check-log.writer';
 import { CheckService, type CheckContext } from '../src/check/check.service';
 import { CreditCheckModule } from '../src/credit-check.module';
 import { GradeService } from '../src/grade/grade.service';
+import { MeasuresEditionsService } from '../src/measures/measures-editions.service';
 import { ProfileService } from '../src/profile/profile.service';
 
 function runVerifyCommand(databaseUrl: string) {
@@ -275,6 +278,28 @@ describe('credit-check: verdicts, check log, objections', () => {
     });
     const [{ n: after }] = await svc.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM credit_check.check_log`);
     expect(after).toBe(before);
+  });
+
+  it('keeps one chain when two replicas write the log in turns (each finds the head the other moved)', async () => {
+    // A second replica: its own log writer (its own idea of the head) on the same database.
+    const replica = new CheckService(
+      svc.app.get(ProfileService),
+      new CheckLogWriter(svc.app.get(UnitOfWork), svc.app.get(PlatformMetrics)),
+      svc.app.get(PlatformMetrics),
+      svc.app.get(MeasuresEditionsService),
+      svc.app.get(SERVICE_DEPS),
+    );
+    const reference = `TURNS-${randomUUID().slice(0, 8)}`;
+    const sequences: number[] = [];
+    for (let turn = 0; turn < 6; turn += 1) {
+      const writer = turn % 2 === 0 ? checks : replica;
+      const outcomes = await Promise.all(Array.from({ length: 3 }, () => writer.check(subjectOf(uniqueUscc()), context({ matterReference: reference }))));
+      sequences.push(...outcomes.map((o) => o.logSequence));
+    }
+    expect(new Set(sequences).size).toBe(18);
+    const rows = await svc.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM credit_check.check_log WHERE matter_reference = $1`, [reference]);
+    expect(rows[0].n).toBe(18);
+    expect((await log.verify()).ok).toBe(true);
   });
 
   it('keeps one unbroken chain under concurrent checks, refuses changes, and the verify command finds a tampered row', async () => {

@@ -19,18 +19,25 @@ interface Waiter {
 
 /** Most rows written in one transaction. */
 const MAX_GROUP = 1000;
+/** After another writer moved the head under this one, the next groups lock it first (no optimistic misses). */
+const LOCKED_GROUPS_AFTER_A_MISS = 100;
 
 /**
  * Group commit of the check log. A check is answered only after its log row is committed (the log is the legal
  * record of 逢办必查), but concurrent checks share one transaction: while a group is being written, new checks
- * queue, and the next group takes all of them. Each group locks the chain head (FOR UPDATE, so replicas
- * serialise), chains its rows, inserts them in one statement, moves the head and emits `CheckPerformed` per row
- * through the outbox — all in one transaction.
+ * queue, and the next group takes all of them. Each group chains its rows on the head this process last wrote,
+ * inserts them and moves the head in one statement — which writes nothing if another replica moved the head since
+ * (the group is then written again on the head read with FOR UPDATE) — and emits `CheckPerformed` per row through
+ * the outbox, all in one transaction. A replica alone reads the head once, at its first group.
  */
 @Injectable()
 export class CheckLogWriter {
   private queue: Waiter[] = [];
   private writing = false;
+  /** The head as this process last wrote it (null: unknown, read it with a lock). */
+  private head: Head | null = null;
+  /** Groups still to be written with the head locked first, after another replica was found to have moved it. */
+  private lockedGroupsLeft = 0;
 
   constructor(
     private readonly uow: UnitOfWork,
@@ -71,12 +78,38 @@ export class CheckLogWriter {
     }
   }
 
-  private write(checks: PendingCheck[]): Promise<ChainedCheckLogRow[]> {
+  private async write(checks: PendingCheck[]): Promise<ChainedCheckLogRow[]> {
     this.metrics.checkLogGroupSize.observe(checks.length);
+    try {
+      const { rows, head } = await this.writeGroup(checks, this.head !== null && this.lockedGroupsLeft === 0 ? this.head : null);
+      this.head = head;
+      return rows;
+    } catch (error) {
+      this.head = null;
+      if (!(error instanceof HeadMoved)) throw error;
+      // Another replica wrote since: lock the head for the next groups (replicas taking turns would otherwise
+      // keep missing it), and write this group again.
+      this.lockedGroupsLeft = LOCKED_GROUPS_AFTER_A_MISS;
+      const { rows, head } = await this.writeGroup(checks, null);
+      this.head = head;
+      return rows;
+    }
+  }
+
+  /**
+   * One group in one transaction. `known`: the head as this process last wrote it — the rows are chained on it and
+   * the head moves only if it is still there (else HeadMoved, nothing written); null: read and lock the head first.
+   */
+  private writeGroup(checks: PendingCheck[], known: Head | null): Promise<{ rows: ChainedCheckLogRow[]; head: Head }> {
+    if (this.lockedGroupsLeft > 0) this.lockedGroupsLeft -= 1;
     return this.uow.run(async (tx) => {
-      const [head] = await tx.manager.query<{ seq: string; hash: string }[]>(`SELECT seq, hash FROM credit_check.check_log_head WHERE id = 1 FOR UPDATE`);
-      let seq = Number(head.seq);
-      let prevHash = head.hash;
+      let start = known;
+      if (!start) {
+        const [row] = await tx.manager.query<{ seq: string; hash: string }[]>(`SELECT seq, hash FROM credit_check.check_log_head WHERE id = 1 FOR UPDATE`);
+        start = { seq: Number(row.seq), hash: row.hash };
+      }
+      let seq = start.seq;
+      let prevHash = start.hash;
       const rows: ChainedCheckLogRow[] = checks.map(({ row }) => {
         seq += 1;
         const hash = checkLogHash(seq, prevHash, row);
@@ -84,12 +117,13 @@ export class CheckLogWriter {
         prevHash = hash;
         return chained;
       });
-      // The rows and the moved head in one statement (one round trip less per group).
-      await tx.manager.query(`WITH head AS (UPDATE credit_check.check_log_head SET seq = $18, hash = $19 WHERE id = 1) ${INSERT_CHECK_LOG_SQL}`, [
-        ...insertParameters(rows),
-        seq,
-        prevHash,
-      ]);
+      // The rows and the moved head in one statement; the rows are inserted only if the head moved from where they
+      // were chained (joined with the head's update: none if another replica moved it first).
+      const inserted = await tx.manager.query<unknown[]>(
+        `WITH head AS (UPDATE credit_check.check_log_head SET seq = $18, hash = $19 WHERE id = 1 AND seq = $20 RETURNING 1) ${INSERT_CHECK_LOG_SQL}, head RETURNING 1`,
+        [...insertParameters(rows), seq, prevHash, start.seq],
+      );
+      if (inserted.length !== rows.length) throw new HeadMoved();
       rows.forEach((row, i) => {
         const subject = checks[i].subject;
         const payload: CheckPerformed = {
@@ -110,8 +144,20 @@ export class CheckLogWriter {
         };
         tx.emit({ definition: Events.CheckPerformed, subjectKey: subject.key, id: `check-${row.checkId}`, payload, ...(checks[i].traceparent ? { traceparent: checks[i].traceparent } : {}) });
       });
-      return rows;
+      return { rows, head: { seq, hash: prevHash } };
     });
+  }
+}
+
+interface Head {
+  seq: number;
+  hash: string;
+}
+
+/** The head was moved by another writer (replica) since this process last wrote it: nothing was written. */
+class HeadMoved extends Error {
+  constructor() {
+    super('check log head moved by another writer');
   }
 }
 
