@@ -14,7 +14,7 @@ import { createInterface } from 'node:readline';
 import { credentials, loadPackageDefinition, type ServiceError } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import type { INestApplication } from '@nestjs/common';
-import { allTopics, ImportFormat, PROTO_ROOT, ProtoFiles, type ImportView } from '@credit/contracts';
+import { allTopics, ImportFormat, PROTO_ROOT, ProtoFiles, Topics, type ImportView } from '@credit/contracts';
 import { createEventBus, createLogger, EnvReader, GRPC_LOADER_OPTIONS, readRuntimeConfig, startService, type ServiceDeps } from '@credit/runtime';
 import { CreditCheckModule } from '@credit/service-credit-check';
 import { generateRecord, RecordCollectionModule, toNdjsonLine } from '@credit/service-record-collection';
@@ -28,6 +28,13 @@ const RECORDS = arg('records', 1_000_000);
 const CHUNK = arg('chunk', 5_000);
 const BATCHES = arg('batches', 1);
 const KAFKA = process.argv.includes('--kafka');
+/**
+ * Partitions of the records topic with --kafka. The test broker (librdkafka's mock cluster) keeps at most 5 MB per
+ * partition and drops the oldest beyond that: a consumer further behind loses its place (offset out of range). So the
+ * topic gets at least enough partitions for the whole import (~350 bytes a record, 1.5 × room): the run measures the
+ * platform, not that limit (a real Kafka keeps days).
+ */
+const RECORDS_PARTITIONS = arg('records-partitions', 6);
 /** Profiling aid: no credit-check (storage and outbox relay only). */
 const STORAGE_ONLY = process.argv.includes('--storage-only');
 /** Consumer throughput alone: credit-check starts only once the import is stored, then drains the backlog. */
@@ -117,7 +124,9 @@ async function main(): Promise<void> {
     const env: Record<string, string> = { DATABASE_URL: db.url, LOG_LEVEL: 'warn' };
     if (KAFKA) {
       ensureKafkaTestBrokerBuilt();
-      broker = await startKafkaTestBroker({ brokers: 1, topics: allTopics().map((name) => ({ name, partitions: 6, replicas: 1 })) });
+      const partitions = (name: string) => (name === Topics.records ? Math.max(RECORDS_PARTITIONS, Math.ceil((RECORDS * 350 * 1.5) / 5_000_000)) : 6);
+      broker = await startKafkaTestBroker({ brokers: 1, topics: allTopics().map((name) => ({ name, partitions: partitions(name), replicas: 1 })) });
+      console.log(`Kafka test broker: ${partitions(Topics.records)} partitions for ${Topics.records} (it keeps at most 5 MB per partition)`);
       env.KAFKA_BROKERS = broker.bootstrap.join(',');
       env.KAFKA_SESSION_TIMEOUT_MS = '6000';
     }
