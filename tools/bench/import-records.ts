@@ -29,10 +29,10 @@ const CHUNK = arg('chunk', 5_000);
 const BATCHES = arg('batches', 1);
 const KAFKA = process.argv.includes('--kafka');
 /**
- * Partitions of the records topic with --kafka. The test broker (librdkafka's mock cluster) keeps at most 5 MB per
- * partition and drops the oldest beyond that: a consumer further behind loses its place (offset out of range). So the
- * topic gets at least enough partitions for the whole import (~350 bytes a record, 1.5 × room): the run measures the
- * platform, not that limit (a real Kafka keeps days).
+ * --records-partitions N: partitions of the records topic with --kafka (default 6, as deployed). The test broker
+ * (librdkafka's mock cluster) keeps at most 5 MB per partition and drops the oldest beyond that: a consumer further
+ * behind loses its place (offset out of range) and the run never completes. More partitions give more room, but
+ * kafkajs then hands the consumer smaller batches (one per partition): 105 partitions consumed ~430 records/s.
  */
 const RECORDS_PARTITIONS = arg('records-partitions', 6);
 /** Profiling aid: no credit-check (storage and outbox relay only). */
@@ -124,9 +124,9 @@ async function main(): Promise<void> {
     const env: Record<string, string> = { DATABASE_URL: db.url, LOG_LEVEL: 'warn' };
     if (KAFKA) {
       ensureKafkaTestBrokerBuilt();
-      const partitions = (name: string) => (name === Topics.records ? Math.max(RECORDS_PARTITIONS, Math.ceil((RECORDS * 350 * 1.5) / 5_000_000)) : 6);
+      const partitions = (name: string) => (name === Topics.records ? RECORDS_PARTITIONS : 6);
       broker = await startKafkaTestBroker({ brokers: 1, topics: allTopics().map((name) => ({ name, partitions: partitions(name), replicas: 1 })) });
-      console.log(`Kafka test broker: ${partitions(Topics.records)} partitions for ${Topics.records} (it keeps at most 5 MB per partition)`);
+      console.log(`Kafka test broker: ${RECORDS_PARTITIONS} partitions for ${Topics.records}; it keeps at most 5 MB per partition (~${Math.round((RECORDS_PARTITIONS * 5_000_000) / 350).toLocaleString('en-US')} records): a consumer further behind loses its place`);
       env.KAFKA_BROKERS = broker.bootstrap.join(',');
       env.KAFKA_SESSION_TIMEOUT_MS = '6000';
     }
