@@ -10,6 +10,7 @@ export * from './service/outbox-relay.host';
 export * from './service/service-core.module';
 export * from './service/service-identity';
 export * from './service/start-service';
+export * from './service/grpc-definition';
 export * from './service/tokens';
 export * from './service/event-bus.factory';
 export * from './service/run-service';

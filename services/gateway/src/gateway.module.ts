@@ -3,11 +3,10 @@ import { APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { ClientsModule, Transport } from '@nestjs/microservices';
-import { PROTO_PACKAGE, PROTO_ROOT, ProtoFiles } from '@credit/contracts';
-import { AppError, errorBody, GRPC_LOADER_OPTIONS, normalizeError, ServiceCoreModule, type EnvReader, type ServiceDeps } from '@credit/runtime';
+import { PROTO_PACKAGE, ProtoFiles } from '@credit/contracts';
+import { AppError, errorBody, grpcPackageDefinition, normalizeError, ServiceCoreModule, type EnvReader, type ServiceDeps } from '@credit/runtime';
 import type { FastifyRequest } from 'fastify';
 import type { GraphQLError } from 'graphql';
-import { join } from 'node:path';
 import { AdminService } from './admin/admin.service';
 import { AuditService } from './audit/audit.service';
 import { grpcAuditInterceptor } from './audit/grpc-audit';
@@ -54,9 +53,8 @@ const grpcClient = (name: string, protoFile: string, url: string) => ({
   transport: Transport.GRPC as const,
   options: {
     package: PROTO_PACKAGE,
-    protoPath: join(PROTO_ROOT, protoFile),
+    packageDefinition: grpcPackageDefinition(protoFile),
     url,
-    loader: GRPC_LOADER_OPTIONS,
     // Gathered checks and batches of 500 with their profiles exceed gRPC's default 4 MiB.
     maxReceiveMessageLength: 64 * 1024 * 1024,
     channelOptions: { interceptors: [grpcAuditInterceptor] },

@@ -2,11 +2,11 @@ import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { PROTO_PACKAGE, PROTO_ROOT } from '@credit/contracts';
-import { join } from 'node:path';
+import { PROTO_PACKAGE } from '@credit/contracts';
 import { ErrorFilter, errorBody, normalizeError } from '../errors/error.filter';
 import { PinoNestLogger } from '../logging/logger';
 import { PlatformMetrics } from '../metrics/metrics';
+import { grpcPackageDefinition } from './grpc-definition';
 import { GrpcMetricsInterceptor } from './grpc-metrics.interceptor';
 import { GrpcTracingInterceptor } from '../tracing/grpc-tracing.interceptor';
 import { startTracingFromEnv } from '../tracing/tracing';
@@ -27,7 +27,6 @@ export interface StartServiceOptions {
 }
 
 /** gRPC loader options shared by servers and clients: camelCase fields, defaults filled, enums as numbers (ts-proto). */
-export const GRPC_LOADER_OPTIONS = { keepCase: false, longs: String, enums: Number, defaults: true, oneofs: true, includeDirs: [PROTO_ROOT] };
 
 /** Boots one service: Fastify HTTP (health, metrics, and for the gateway its API) plus its gRPC server. */
 export async function startService(options: StartServiceOptions): Promise<INestApplication> {
@@ -90,9 +89,8 @@ export async function startService(options: StartServiceOptions): Promise<INestA
       transport: Transport.GRPC,
       options: {
         package: PROTO_PACKAGE,
-        protoPath: join(PROTO_ROOT, options.grpc.protoFile),
+        packageDefinition: grpcPackageDefinition(options.grpc.protoFile),
         url: `${options.grpc.host}:${options.grpc.port}`,
-        loader: GRPC_LOADER_OPTIONS,
       },
     }, { inheritAppConfig: true });
     await app.startAllMicroservices();
