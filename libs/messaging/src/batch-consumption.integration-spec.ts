@@ -180,6 +180,23 @@ describe.each(transports)('batch consumption over %s', (_label, makeTransport) =
     expect(Math.max(...batchSizes)).toBeLessThanOrEqual(MAX_SIZE);
   });
 
+  it('keeps per-key order and applies each event once when the slices of several partitions go in one batch', async () => {
+    const keys = Array.from({ length: 9 }, (_, k) => `ORG:M${k}`);
+    const events = Array.from({ length: 180 }, (_, i) => event(keys[i % keys.length], `MIX-${String(i).padStart(3, '0')}`, 1000 + i));
+    await uow.run(async (tx) => events.forEach((e) => tx.emit(e)));
+    const rows = await eventually('180 events applied', async () => {
+      const r = await applied('MIX-');
+      return r.length >= 180 ? r : undefined;
+    });
+    expect(rows).toHaveLength(180);
+    for (const key of keys) {
+      const sent = events.filter((e) => e.subjectKey === key).map((e) => e.payload.decisionNumber);
+      const got = await db.query<{ decision_number: string }>(`SELECT decision_number FROM ${SCHEMA}.applied WHERE subject_key = $1 AND decision_number LIKE 'MIX-%' ORDER BY seq`, [key]);
+      expect(got.map((r) => r.decision_number)).toEqual(sent);
+    }
+    expect(Math.max(...batchSizes)).toBeLessThanOrEqual(MAX_SIZE);
+  });
+
   it('a redelivered batch is a no-op, and a batch mixing applied and new events applies only the new ones', async () => {
     const old = Array.from({ length: 5 }, (_, i) => event('ORG:R', `RED-${i}`, 100 + i));
     await uow.run(async (tx) => old.forEach((e) => tx.emit(e)));

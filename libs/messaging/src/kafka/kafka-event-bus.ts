@@ -96,18 +96,21 @@ export class KafkaEventBus implements EventBus {
     const batch = options.batch;
     if (batch) {
       // Consecutive messages of one partition, at most maxSize at a time; each slice's offset is resolved (and
-      // committed) only after the handler resolved.
+      // committed) only after the handler resolved. Slices of partitions handed over at the same moment go to the
+      // handler together (SliceMerger): a fetch brings each partition's share, and a transaction per share was most
+      // of the consumer's cost in a bulk import (batches of ~80 records where the in-process bus hands 1,000).
+      const merger = new SliceMerger(batch.maxSize, (messages, heartbeat, context) => retrying(() => batch.handle(messages, heartbeat), context, heartbeat));
       await consumer.run({
         autoCommit: true,
         eachBatchAutoResolve: false,
-        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? BATCH_PARTITIONS_CONCURRENTLY,
         eachBatch: async ({ batch: fetched, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload) => {
           const { topic, partition } = fetched;
           for (let from = 0; from < fetched.messages.length; from += batch.maxSize) {
             if (!isRunning() || isStale()) return;
             const slice = fetched.messages.slice(from, from + batch.maxSize);
             const delivered = slice.map((message) => toDelivered(topic, partition, message));
-            await retrying(() => batch.handle(delivered, heartbeat), { topic, partition, from: slice[0].offset, to: slice[slice.length - 1].offset }, heartbeat);
+            await merger.add(delivered, heartbeat, { topic, partition, from: slice[0].offset, to: slice[slice.length - 1].offset });
             resolveOffset(slice[slice.length - 1].offset);
             await commitOffsetsIfNecessary();
             await heartbeat();
@@ -168,6 +171,64 @@ export class KafkaEventBus implements EventBus {
     const obj = { kafka: rest };
     if (level === logLevel.ERROR) this.options.log.error(obj, `kafkajs: ${message}`);
     else if (level === logLevel.WARN) this.options.log.warn(obj, `kafkajs: ${message}`);
+  }
+}
+
+/** Partitions handled at once by a batch consumer: as many as a topic has (6), so their slices can be merged. */
+const BATCH_PARTITIONS_CONCURRENTLY = 6;
+
+interface WaitingSlice {
+  messages: DeliveredMessage[];
+  heartbeat: () => Promise<void>;
+  context: Record<string, unknown>;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Hands the slices that arrive in the same turn of the event loop (one per partition of a fetch) to the batch
+ * handler as one batch of at most maxSize messages. Per-partition order holds: a partition's next slice is only
+ * handed over once the batch holding its previous one resolved. Each slice's promise settles with its batch.
+ */
+class SliceMerger {
+  private waiting: WaitingSlice[] = [];
+  private scheduled = false;
+
+  constructor(
+    private readonly maxSize: number,
+    private readonly handle: (messages: DeliveredMessage[], heartbeat: () => Promise<void>, context: Record<string, unknown>) => Promise<void>,
+  ) {}
+
+  add(messages: DeliveredMessage[], heartbeat: () => Promise<void>, context: Record<string, unknown>): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ messages, heartbeat, context, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    while (this.waiting.length > 0) {
+      const group: WaitingSlice[] = [];
+      let size = 0;
+      while (this.waiting.length > 0 && (group.length === 0 || size + this.waiting[0].messages.length <= this.maxSize)) {
+        const next = this.waiting.shift()!;
+        group.push(next);
+        size += next.messages.length;
+      }
+      const context = group.length === 1 ? group[0].context : { slices: group.map((g) => g.context) };
+      this.handle(
+        group.flatMap((g) => g.messages),
+        group[0].heartbeat, // one consumer: any of its partitions' heartbeat keeps the session
+        context,
+      ).then(
+        () => group.forEach((g) => g.resolve()),
+        (error: unknown) => group.forEach((g) => g.reject(error)),
+      );
+    }
   }
 }
 
