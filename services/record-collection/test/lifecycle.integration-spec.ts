@@ -200,6 +200,20 @@ describe('record-collection: publicity sweep on shutdown', () => {
     await t?.sut.stop();
   });
 
+  it('ends many records in one sweep, each keeping its own publicity end', async () => {
+    const tiers = [
+      { severity: SEVERITY.MINOR, decisionDate: '2025-03-10', end: '2025-06-10' },
+      { severity: SEVERITY.GENERAL, decisionDate: '2024-05-20', end: '2025-05-20' },
+      { severity: SEVERITY.SERIOUS, decisionDate: '2022-01-04', end: '2025-01-04' },
+    ];
+    const ids: string[] = [];
+    for (const tier of tiers) ids.push((await t.rpc.submitRecord({ providerDepartmentId: 'SCJGJ', ...penaltyRow({ severity: tier.severity, decisionDate: tier.decisionDate }) })).recordId);
+    expect(await t.sweep.runDailySweep('2025-07-01')).toBeGreaterThanOrEqual(3);
+    for (const [i, recordId] of ids.entries()) {
+      expect(await t.rpc.getRecord({ recordId })).toMatchObject({ status: RecordStatus.RECORD_STATUS_PUBLICITY_ENDED, statusCause: 'EXPIRED', publicityEnd: tiers[i].end });
+    }
+  });
+
   it('stops between batches when the service shuts down; the next sweeps go on from there', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 3; i += 1) ids.push((await t.rpc.submitRecord({ providerDepartmentId: 'SCJGJ', ...penaltyRow({ severity: SEVERITY.MINOR, decisionDate: '2026-01-05' }) })).recordId);

@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy }
 import { chinaDateOf, isValidIsoDate } from '@credit/domain';
 import { UnitOfWork } from '@credit/messaging';
 import { AppError, SERVICE_DEPS, type ServiceDeps } from '@credit/runtime';
-import { RecordStatusService } from './record-status.service';
+import { RecordStatusService, type StatusChange } from './record-status.service';
 
 /** Advisory lock key of the sweep: only one replica sweeps at a time. */
 const SWEEP_LOCK_KEY = 7_400_301;
@@ -72,21 +72,21 @@ export class PublicitySweepService implements OnApplicationBootstrap, OnModuleDe
           [asOf, this.batchSize],
         )) as { id: string }[];
         const snapshots = await this.statuses.loadForUpdate(tx.manager, due.map((r) => r.id));
-        let count = 0;
-        for (const snapshot of snapshots.values()) {
-          const { record } = snapshot;
-          if (record.status !== 'ACTIVE' || !record.periodEnd || record.periodEnd > asOf) continue;
-          await this.statuses.apply(tx, snapshot, {
-            status: 'PUBLICITY_ENDED',
-            cause: 'EXPIRED',
-            reason: '公示期满',
-            publicityEnd: record.publicityEnd,
-            effectiveDate: record.periodEnd,
-            actorDepartmentId: '',
-          });
-          count += 1;
-        }
-        return { ended: count, more: due.length === this.batchSize && count > 0 };
+        const ended = [...snapshots.values()]
+          .filter(({ record }) => record.status === 'ACTIVE' && record.periodEnd && record.periodEnd <= asOf)
+          .map((snapshot): { snapshot: typeof snapshot; change: StatusChange } => ({
+            snapshot,
+            change: {
+              status: 'PUBLICITY_ENDED',
+              cause: 'EXPIRED',
+              reason: '公示期满',
+              publicityEnd: snapshot.record.publicityEnd,
+              effectiveDate: snapshot.record.periodEnd!,
+              actorDepartmentId: '',
+            },
+          }));
+        await this.statuses.applyMany(tx, ended);
+        return { ended: ended.length, more: due.length === this.batchSize && ended.length > 0 };
       });
       total += pass.ended;
       if (!pass.more || this.stopping) return total;
