@@ -4,6 +4,7 @@
 // run a plain `\copy` (psql) of the same rows into a bare table is the physical limit.
 //   node -r ./tools/register.js tools/bench/import-records.ts [--records 1000000] [--chunk 5000] [--batches 1] [--kafka]
 //     [--storage-only] [--drain (credit-check starts after the import: its drain rate alone)] [--progress-ms 10000]
+//     [--analyze-ms 60000 (ANALYZE as autovacuum would; this machine's PostgreSQL has it off)]
 // Standalone: record-collection and credit-check in this one process on the local PostgreSQL with the in-process
 // bus (a log table in the same database). --kafka: the same with the Kafka test broker (libs/testing kafka).
 import { spawnSync } from 'node:child_process';
@@ -41,6 +42,13 @@ const STORAGE_ONLY = process.argv.includes('--storage-only');
 const DRAIN = process.argv.includes('--drain');
 const SEED = 20261123;
 const PROGRESS_MS = arg('progress-ms', 10_000);
+/**
+ * --analyze-ms N (default 60000, 0 = never): ANALYZE the database this often during the run. This machine's
+ * PostgreSQL runs with autovacuum off (its CI configuration); production's autovacuum analyses tables as they grow
+ * (every minute by default). Without statistics the planner takes the freshly loaded tables for empty: a publicity
+ * sweep's lookups scanned a million-row table per batch.
+ */
+const ANALYZE_MS = arg('analyze-ms', 60_000);
 
 type Rpc = Record<string, (req: unknown, cb: (e: ServiceError | null, r: unknown) => void) => void>;
 const call = <T>(client: Rpc, method: string, request: unknown) =>
@@ -167,6 +175,7 @@ async function main(): Promise<void> {
         process.stdout.write(`  … consumed ${n.toLocaleString('en-US')} after ${seconds(Date.now() - t)} s (record-collection outbox: ${pending.toLocaleString('en-US')} unpublished)\n`),
       );
     }, PROGRESS_MS);
+    const analyze = ANALYZE_MS > 0 ? setInterval(() => void db.query('ANALYZE').catch(() => undefined), ANALYZE_MS) : null;
     const views = await Promise.all(files.ndjson.map((f, b) => importFile(client, f, `BENCH-${b}`)));
     const stored = Date.now() - t;
     const cpuStored = cpuSince(cpuStart, await cpuNow(db));
@@ -182,6 +191,7 @@ async function main(): Promise<void> {
     }
     while (!STORAGE_ONLY && (await consumed()) < accepted) await new Promise((r) => setTimeout(r, 100));
     clearInterval(progress);
+    if (analyze) clearInterval(analyze);
     const endToEnd = Date.now() - t;
     const cpuEndToEnd = cpuSince(cpuStart, await cpuNow(db));
     const drained = Date.now() - drainStart;

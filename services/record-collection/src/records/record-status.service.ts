@@ -51,7 +51,11 @@ export class RecordStatusService {
     const versions = await manager
       .createQueryBuilder(CreditRecordVersionEntity, 'v')
       .innerJoin(CreditRecordEntity, 'r', 'r.id = v.record_id AND r.current_version = v.version')
+      // Both sides restricted to the ids: an index lookup on each whatever the planner's statistics say (on tables
+      // not yet analysed, e.g. during a first bulk load, the join alone was planned as a scan of credit_record:
+      // 0.7 s per sweep batch at 1 M records).
       .where('v.record_id IN (:...ids)', { ids: records.map((r) => r.id) })
+      .andWhere('r.id IN (:...ids)')
       .getMany();
     const currentById = new Map(versions.map((v) => [v.recordId, v]));
     const subjects = await manager.find(SubjectEntity, { where: { key: In([...new Set(versions.map((v) => v.subjectKey))]) } });
