@@ -6,9 +6,11 @@ cd "$(dirname "$0")/.."
 data=$(mktemp -d)
 port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
 log="$data/start.log"
-DATA_DIR="$data" PORT="$port" npm start >"$log" 2>&1 &
+# In its own process group: npm runs the script through a shell, and SIGTERM to npm alone left the platform's
+# node process running (as Ctrl-C in a terminal reaches the whole group, so does the stop below).
+DATA_DIR="$data" PORT="$port" setsid npm start >"$log" 2>&1 &
 pid=$!
-cleanup() { kill "$pid" 2>/dev/null || true; rm -rf "$data"; }
+cleanup() { kill -TERM -- "-$pid" 2>/dev/null || true; rm -rf "$data"; }
 trap cleanup EXIT
 base="http://127.0.0.1:$port"
 for _ in $(seq 1 120); do
@@ -34,6 +36,10 @@ for _ in $(seq 1 50); do
 done
 echo "$body" | grep -q 'SMOKE' || { echo "$body"; echo "record not checkable" >&2; exit 1; }
 echo "$body" | grep -q '"verdict":"REVIEW"' || { echo "$body"; echo "a general penalty should ask for review on licensing" >&2; exit 1; }
-kill -TERM "$pid"
+kill -TERM -- "-$pid"
 wait "$pid" || true
-echo "smoke: submitted $uscc at $base and found it by GraphQL check"
+# Stopped for real: nothing of the group left, and the port free.
+for _ in $(seq 1 40); do pgrep -g "$pid" >/dev/null || break; sleep 0.25; done
+! pgrep -g "$pid" >/dev/null || { ps -o pid,cmd -g "$pid"; echo "the platform did not stop on SIGTERM" >&2; exit 1; }
+! curl -fs "$base/health/ready" >/dev/null 2>&1 || { echo "still answering after SIGTERM" >&2; exit 1; }
+echo "smoke: submitted $uscc at $base and found it by GraphQL check; stopped on SIGTERM"
