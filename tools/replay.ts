@@ -6,7 +6,7 @@
 // Without --yes it only prints what it would do.
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
-import { retryTopic, Topics } from '@credit/contracts';
+import { REPLAY_SOURCE_TOPICS, retryTopic } from '@credit/contracts';
 
 interface ReadModel {
   schema: string;
@@ -19,7 +19,7 @@ interface ReadModel {
 export const READ_MODELS: Record<string, ReadModel> = {
   'credit-check.profile': {
     schema: 'credit_check',
-    topics: [Topics.records, Topics.lists, Topics.objections],
+    topics: [...REPLAY_SOURCE_TOPICS],
     tables: ['profile_record', 'profile_list_entry', 'profile_objection', 'subject_profile'],
   },
 };

@@ -14,6 +14,12 @@ export const Topics = {
 
 export type Topic = (typeof Topics)[keyof typeof Topics];
 
+/**
+ * The topics a read model is rebuilt from by replay (tools/replay.ts: credit-check's profile). Their whole history
+ * must stay in the log: the standalone log never trims them (BUS_RETENTION_DAYS applies to the other topics).
+ */
+export const REPLAY_SOURCE_TOPICS: readonly Topic[] = [Topics.records, Topics.lists, Topics.objections];
+
 export const retryTopic = (topic: string): string => `${topic}.retry`;
 export const dlqTopic = (topic: string): string => `${topic}.dlq`;
 

@@ -15,7 +15,27 @@ export interface InProcessBusOptions {
   pollIntervalMs?: number;
   batchSize?: number;
   log: Log;
+  /** How long consumed messages stay in the log (Kafka's `retention.ms`); without it the log keeps everything. */
+  retention?: BusRetention;
 }
+
+/**
+ * Retention of the standalone log. Every check publishes a CheckPerformed, so a log that keeps everything grows
+ * with the check rate forever. A message is deleted once it is older than `days` AND every consumer group that
+ * has read its topic is past it; `keepTopics` (the sources of a rebuildable read model, see tools/replay.ts) are
+ * never trimmed, so a replay can still start from the beginning.
+ */
+export interface BusRetention {
+  /** Age in days after which consumed messages are deleted; 0 keeps everything. */
+  days: number;
+  /** Topics kept whole, whatever their age (their retry topics are trimmed). */
+  keepTopics: readonly string[];
+  /** How often the log is trimmed (default hourly; the first pass runs a minute after start). */
+  intervalMs?: number;
+}
+
+/** Messages deleted per statement when trimming (short transactions; publishers never wait long). */
+const TRIM_BATCH = 10_000;
 
 /**
  * The standalone event bus: a durable log in the `bus` schema of the same database the services use,
@@ -28,6 +48,8 @@ export class InProcessEventBus implements EventBus {
   private readonly pool: Pool;
   private readonly published = new EventEmitter();
   private readonly subscriptions = new Set<BusSubscription>();
+  private retentionTimer: NodeJS.Timeout | null = null;
+  private trimming: Promise<unknown> | null = null;
 
   private constructor(private readonly options: InProcessBusOptions) {
     this.pool = new Pool({ connectionString: options.url, max: 2, application_name: 'in-process-bus' });
@@ -40,7 +62,76 @@ export class InProcessEventBus implements EventBus {
   static async create(options: InProcessBusOptions): Promise<InProcessEventBus> {
     const bus = new InProcessEventBus(options);
     await bus.ensureTables();
+    bus.scheduleRetention();
     return bus;
+  }
+
+  /**
+   * Deletes the messages the retention lets go: per topic (but the kept ones), older than `days` and at or below
+   * the lowest offset committed by the topic's consumer groups. Several processes sharing the log trim in turn
+   * (an advisory lock); returns what was deleted per topic.
+   */
+  async trim(now: Date = new Date()): Promise<Record<string, number>> {
+    const retention = this.options.retention;
+    const deleted: Record<string, number> = {};
+    if (!retention || retention.days <= 0) return deleted;
+    const cutoff = new Date(now.getTime() - retention.days * 86_400_000);
+    const client = await this.pool.connect();
+    try {
+      const { rows: locked } = await client.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(hashtext('${SCHEMA}.messages.trim')) AS ok`);
+      if (!locked[0].ok) return deleted;
+      try {
+        // The topics in the log (a skip scan of the topic index), each with the highest seq every group reading it has
+        // passed (no group yet: age alone decides).
+        const { rows: topics } = await client.query<{ topic: string; upto: string | null }>(
+          `WITH RECURSIVE t(topic) AS (
+             (SELECT topic FROM ${SCHEMA}.messages ORDER BY topic LIMIT 1)
+             UNION ALL
+             SELECT (SELECT m.topic FROM ${SCHEMA}.messages m WHERE m.topic > t.topic ORDER BY m.topic LIMIT 1) FROM t WHERE t.topic IS NOT NULL)
+           SELECT t.topic, (SELECT min(o.committed) FROM ${SCHEMA}.offsets o WHERE o.topic = t.topic) AS upto
+             FROM t WHERE t.topic IS NOT NULL AND NOT (t.topic = ANY($1::text[]))`,
+          [retention.keepTopics],
+        );
+        for (const { topic, upto } of topics) {
+          let total = 0;
+          for (;;) {
+            // Oldest first: once a batch holds messages too young to go, the rest of the topic is younger still.
+            const { rowCount } = await client.query(
+              `DELETE FROM ${SCHEMA}.messages WHERE seq = ANY (ARRAY(
+                 SELECT seq FROM ${SCHEMA}.messages WHERE topic = $1 AND ($2::bigint IS NULL OR seq <= $2) ORDER BY seq LIMIT $4))
+                 AND created_at < $3`,
+              [topic, upto, cutoff, TRIM_BATCH],
+            );
+            total += rowCount ?? 0;
+            if ((rowCount ?? 0) < TRIM_BATCH) break;
+          }
+          if (total > 0) deleted[topic] = total;
+        }
+      } finally {
+        await client.query(`SELECT pg_advisory_unlock(hashtext('${SCHEMA}.messages.trim'))`);
+      }
+    } finally {
+      client.release();
+    }
+    if (Object.keys(deleted).length > 0) this.options.log.info({ deleted, olderThanDays: retention.days }, 'in-process bus: trimmed the log');
+    return deleted;
+  }
+
+  private scheduleRetention(): void {
+    const retention = this.options.retention;
+    if (!retention || retention.days <= 0) return;
+    const run = (next: number) => {
+      this.retentionTimer = setTimeout(() => {
+        this.trimming = this.trim()
+          .catch((error: unknown) => this.options.log.warn({ err: errorSummary(error) }, 'in-process bus: trimming the log failed; trying again later'))
+          .finally(() => {
+            this.trimming = null;
+            if (this.retentionTimer) run(retention.intervalMs ?? 3_600_000);
+          });
+      }, next);
+      this.retentionTimer.unref();
+    };
+    run(Math.min(60_000, retention.intervalMs ?? 60_000));
   }
 
   async publish(messages: BusMessage[], manager?: EntityManager): Promise<void> {
@@ -132,6 +223,9 @@ export class InProcessEventBus implements EventBus {
   }
 
   async close(): Promise<void> {
+    if (this.retentionTimer) clearTimeout(this.retentionTimer);
+    this.retentionTimer = null;
+    await this.trimming;
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     await this.pool.end();
   }

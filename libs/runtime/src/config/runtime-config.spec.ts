@@ -21,6 +21,7 @@ describe('runtime configuration', () => {
       migrateOnStart: true,
       jurisdiction: '430000',
       kafkaSessionTimeoutMs: 30_000,
+      busRetentionDays: 30,
     });
   });
 
@@ -31,8 +32,10 @@ describe('runtime configuration', () => {
       MIGRATE_ON_START: 'false',
       JURISDICTION: '430923',
       LOG_LEVEL: 'debug',
+      BUS_RETENTION_DAYS: '0',
     });
     expect(config).toMatchObject({
+      busRetentionDays: 0,
       databaseUrl: 'postgres://rc@db:5432/credit',
       kafkaBrokers: ['kafka-0:9092', 'kafka-1:9092'],
       migrateOnStart: false,

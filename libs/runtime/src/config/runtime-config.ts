@@ -20,6 +20,8 @@ export interface RuntimeConfig {
   kafkaSessionTimeoutMs: number;
   /** Directory of operator-loaded holiday tables (`cn-YYYY.json`), if any. */
   holidayCalendarDir?: string;
+  /** In-process bus: days consumed messages stay in the log (0 = forever); replay sources are always kept. */
+  busRetentionDays: number;
 }
 
 /**
@@ -57,6 +59,7 @@ export function readRuntimeConfig(env: EnvReader): RuntimeConfig {
     jurisdiction: env.matching('JURISDICTION', /^\d{6}$/, '430000', 'a 6-digit administrative division code'),
     kafkaSessionTimeoutMs: env.int('KAFKA_SESSION_TIMEOUT_MS', 30_000, { min: 6000, max: 300_000 }),
     holidayCalendarDir: env.optional('HOLIDAY_CALENDAR_DIR'),
+    busRetentionDays: env.int('BUS_RETENTION_DAYS', 30, { min: 0, max: 36_500 }),
   };
   if (config.holidayCalendarDir) loadHolidayCalendarDir(config.holidayCalendarDir);
   return config;

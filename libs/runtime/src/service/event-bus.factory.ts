@@ -1,3 +1,4 @@
+import { REPLAY_SOURCE_TOPICS } from '@credit/contracts';
 import { InProcessEventBus, KafkaEventBus, type EventBus } from '@credit/messaging';
 import type { Logger } from 'pino';
 import type { RuntimeConfig } from '../config/runtime-config';
@@ -16,5 +17,5 @@ export async function createEventBus(config: RuntimeConfig, options: { clientId:
     await bus.connect();
     return bus;
   }
-  return InProcessEventBus.create({ url: options.databaseUrl, log });
+  return InProcessEventBus.create({ url: options.databaseUrl, log, retention: { days: config.busRetentionDays, keepTopics: REPLAY_SOURCE_TOPICS } });
 }
