@@ -101,22 +101,32 @@ async function writeFiles(dir: string): Promise<{ ndjson: string[]; csv: string 
   return { ndjson, csv: csvPath };
 }
 
-/** Uploads one file as one import batch, chunk after chunk; returns the final counters. */
+/** Uploads one file as one import batch, chunk after chunk (two in flight); returns the final counters. */
 async function importFile(client: Rpc, file: string, department: string): Promise<ImportView> {
   const batch = await call<ImportView>(client, 'createImport', { providerDepartmentId: department, format: ImportFormat.IMPORT_FORMAT_NDJSON, clientBatchKey: file });
   let rows: string[] = [];
   let first = 1;
   let line = 0;
+  // As the gateway's upload does: two chunks in flight (the next is validated while the one before is stored).
+  let previous: Promise<unknown> | null = null;
+  const send = async () => {
+    const sent = call(client, 'appendImportRows', { providerDepartmentId: department, importId: batch.importId, firstLine: first, rows });
+    sent.catch(() => undefined);
+    const before = previous;
+    previous = sent;
+    await before;
+  };
   for await (const text of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
     line += 1;
     rows.push(text);
     if (rows.length === CHUNK) {
-      await call(client, 'appendImportRows', { providerDepartmentId: department, importId: batch.importId, firstLine: first, rows });
+      await send();
       first = line + 1;
       rows = [];
     }
   }
-  if (rows.length > 0) await call(client, 'appendImportRows', { providerDepartmentId: department, importId: batch.importId, firstLine: first, rows });
+  if (rows.length > 0) await send();
+  await previous;
   return call<ImportView>(client, 'completeImport', { providerDepartmentId: department, importId: batch.importId, lastLine: line });
 }
 

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { credentials, loadPackageDefinition, type Client as GrpcClient, type ServiceError } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
+import { Client } from 'pg';
 import { Events, ImportFormat, PROTO_ROOT, ProtoFiles, type ImportView } from '@credit/contracts';
 import { createTestDatabase, freePort, spawnService, uniqueUscc, type ServiceProcess, type TestDatabase } from '@credit/testing';
 import { GRPC_LOADER_OPTIONS } from '@credit/runtime';
@@ -153,6 +154,62 @@ describe('record-collection: bulk imports', () => {
     // Another department cannot see or feed the batch.
     await expect(rpc.getImport({ importId: batch.importId, providerDepartmentId: 'OTHER' })).rejects.toMatchObject({ kind: 'NOT_FOUND' });
     await expect(rpc.appendImportRows({ providerDepartmentId: 'OTHER', importId: batch.importId, firstLine: 7, rows: [changed] })).rejects.toMatchObject({ kind: 'NOT_FOUND' });
+  });
+
+  it('takes the next chunk while one is being stored: stored in line order, the CSV header carried over', async () => {
+    const header = 'subjectType,subjectName,uscc,idNumber,decisionNumber,decisionDate,severity,authority,basis,content';
+    const row = (n: number) => `LEGAL_PERSON,长沙市流水${n}商贸有限公司,${uniqueUscc()},,湘市监罚〔2026〕PIPE-${n}号,2026-10-12,一般,长沙市市场监督管理局,《食品安全法》,罚款${n}元`;
+    const lines = [header, ...Array.from({ length: 1_200 }, (_, i) => row(i))];
+    lines[700] = 'LEGAL_PERSON,缺列';
+    const batch = await rpc.createImport({ providerDepartmentId: 'PIPE-DEPT', format: ImportFormat.IMPORT_FORMAT_CSV, defaultCatalogueItemCode: 'ADMIN_PENALTY', clientBatchKey: '' });
+    const append = (first: number, last: number) => rpc.appendImportRows({ providerDepartmentId: 'PIPE-DEPT', importId: batch.importId, firstLine: first, rows: lines.slice(first - 1, last) });
+    // Three chunks sent at once: the second and third continue the lines in flight (no IMPORT_LINE_GAP).
+    const views = await Promise.all([append(1, 400), append(401, 800), append(801, 1_201)]);
+    expect(views.map((v) => v.nextLine)).toEqual([401, 801, 1_202]);
+    expect(views[2]).toMatchObject({ received: 1_200, created: 1_199, rejected: 1 });
+    const stored = await t.sut.db.query<{ decision_number: string }>(
+      `SELECT decision_number FROM record_collection.credit_record WHERE provider_department_id = 'PIPE-DEPT' ORDER BY decision_number`,
+    );
+    expect(stored).toHaveLength(1_199);
+    const errors = await rpc.getImportErrors({ importId: batch.importId, providerDepartmentId: 'PIPE-DEPT', format: 'ndjson', afterLine: 0, limit: 0 });
+    expect(errors.content.trim().split('\n').map((l) => JSON.parse(l) as { line: number; code: string })).toEqual([expect.objectContaining({ line: 701, code: 'CSV_COLUMN_COUNT' })]);
+  });
+
+  it('refuses the chunk after a failed one, naming the line to resume at; resuming there stores exactly the file', async () => {
+    const lines = Array.from({ length: 30 }, (_, n) => toNdjsonLine(generateRecord(n, { seed: 77, department: 'PIPE-FAIL' })));
+    const batch = await rpc.createImport({ providerDepartmentId: 'PIPE-FAIL', format: ImportFormat.IMPORT_FORMAT_NDJSON, defaultCatalogueItemCode: '', clientBatchKey: '' });
+    const append = (first: number, last: number) => rpc.appendImportRows({ providerDepartmentId: 'PIPE-FAIL', importId: batch.importId, firstLine: first, rows: lines.slice(first - 1, last) });
+    await append(1, 10);
+    // Lines 11–20 fail while being stored: their transaction waits on the batch row, locked here, and its
+    // connection is terminated. Lines 21–30 were sent meanwhile.
+    const blocker = new Client({ connectionString: t.sut.db.url });
+    await blocker.connect();
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query(`SELECT 1 FROM record_collection.import_batch WHERE id = $1 FOR UPDATE`, [batch.importId]);
+      const failing = append(11, 20);
+      const next = append(21, 30);
+      failing.catch(() => undefined);
+      next.catch(() => undefined);
+      let waiting: { pid: number }[] = [];
+      while (waiting.length === 0) {
+        await new Promise((r) => setTimeout(r, 20));
+        waiting = await t.sut.db.query<{ pid: number }>(
+          `SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%import_batch%FOR UPDATE%' AND pid <> pg_backend_pid()`,
+        );
+      }
+      await t.sut.db.query('SELECT pg_terminate_backend($1)', [waiting[0].pid]);
+      await expect(failing).rejects.toBeDefined();
+      await expect(next).rejects.toMatchObject({
+        errors: [expect.objectContaining({ code: 'IMPORT_LINE_GAP', field: 'firstLine', message: expect.objectContaining({ en: 'The upload must continue at line 11.' }) })],
+      });
+    } finally {
+      await blocker.query('ROLLBACK');
+      await blocker.end();
+    }
+    expect(await append(11, 30)).toMatchObject({ nextLine: 31, created: 30 });
+    const stored = await t.sut.db.query<{ n: string }>(`SELECT count(*) AS n FROM record_collection.credit_record WHERE provider_department_id = 'PIPE-FAIL'`);
+    expect(Number(stored[0].n)).toBe(30);
   });
 });
 

@@ -34,7 +34,7 @@ export interface ImportStatus {
 
 /**
  * Bulk imports (批量导入) for REST: the uploaded file is read as a stream, split into lines (CSV quoted fields
- * may span lines) and forwarded in chunks to record-collection's RecordImportService, awaiting each chunk —
+ * may span lines) and forwarded in chunks to record-collection's RecordImportService, at most two in flight —
  * so memory stays flat whatever the file size and a slow database slows the upload (back-pressure).
  * Re-posting with the same batch key resumes the batch: lines already processed are not sent again.
  */
@@ -75,11 +75,19 @@ export class ImportsApi implements OnModuleInit {
     let chars = 0;
     let first = 0;
     let line = 0;
+    // Two chunks in flight: record-collection validates the next while it stores the one before (in line order).
+    let previous: Promise<void> | null = null;
     const flush = async () => {
       if (rows.length === 0) return;
-      view = await call(this.imports.appendImportRows({ providerDepartmentId: department, importId, firstLine: first, rows }, traceMetadata()));
+      const sent = call(this.imports.appendImportRows({ providerDepartmentId: department, importId, firstLine: first, rows }, traceMetadata())).then((answer) => {
+        view = answer;
+      });
+      sent.catch(() => undefined); // awaited below; refused anyway when the one before failed
       rows = [];
       chars = 0;
+      const before = previous;
+      previous = sent;
+      await before;
     };
     for await (const { text, startLine, endLine } of records(body, format === ImportFormat.IMPORT_FORMAT_CSV)) {
       line = endLine;
@@ -92,6 +100,7 @@ export class ImportsApi implements OnModuleInit {
       if (rows.length >= CHUNK_LINES || chars >= CHUNK_CHARS) await flush();
     }
     await flush();
+    await previous;
     if (view.status !== 'COMPLETED') view = await call(this.imports.completeImport({ providerDepartmentId: department, importId, lastLine: line }, traceMetadata()));
     return toStatus(view);
   }

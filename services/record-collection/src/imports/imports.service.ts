@@ -45,6 +45,9 @@ const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
  */
 @Injectable()
 export class ImportsService {
+  /** Appends in flight per batch in this process (see `append`). */
+  private readonly inFlight = new Map<string, InFlight>();
+
   constructor(
     private readonly uow: UnitOfWork,
     private readonly records: RecordsService,
@@ -89,7 +92,11 @@ export class ImportsService {
 
   /**
    * Processes the lines `firstLine … firstLine + rows.length - 1`; lines already processed are skipped.
-   * A chunk starting after the next expected line is refused (IMPORT_LINE_GAP).
+   * A chunk starting after the next expected line is refused (IMPORT_LINE_GAP). The next expected line counts the
+   * lines in flight in this process: a client may send the next chunk before the previous one is answered, and
+   * its lines are parsed and validated while the previous chunk is being stored (Node and PostgreSQL work at the
+   * same time instead of in turns); chunks are still stored in line order, each in its own transactions. If the
+   * previous chunk fails, the next one is refused with IMPORT_LINE_GAP naming the line to resume at.
    */
   async append(providerDepartmentId: string, importId: string, firstLine: number, rows: string[]): Promise<ImportBatchEntity> {
     if (!Number.isInteger(firstLine) || firstLine < 1) {
@@ -98,30 +105,72 @@ export class ImportsService {
     if (rows.length > MAX_APPEND_ROWS) {
       throw AppError.one('TOO_LARGE', 'CHUNK_TOO_LARGE', `每次最多 ${MAX_APPEND_ROWS} 行`, `At most ${MAX_APPEND_ROWS} lines per chunk.`, 'rows');
     }
+    const lastLine = firstLine + rows.length - 1;
     for (let attempt = 1; ; attempt += 1) {
       const batch = await this.owned(providerDepartmentId, importId);
-      const lastLine = firstLine + rows.length - 1;
       if (lastLine <= batch.processedThrough) return batch; // a resent chunk
       if (batch.status === 'COMPLETED') {
         throw AppError.one('CONFLICT', 'IMPORT_COMPLETED', '导入批次已完成，不能追加', 'The import is completed; no more lines can be added.', 'importId');
       }
-      if (firstLine > batch.processedThrough + 1) {
-        const next = batch.processedThrough + 1;
-        throw AppError.one('CONFLICT', 'IMPORT_LINE_GAP', `应从第 ${next} 行继续上传`, `The upload must continue at line ${next}.`, 'firstLine');
+      const inFlight = this.inFlight.get(batch.id);
+      const next = Math.max(batch.processedThrough, inFlight?.through ?? 0) + 1;
+      if (firstLine > next) throw lineGap(next);
+      if (inFlight && firstLine < next) {
+        // Overlaps lines still in flight (a client retrying them): once they are done, look again.
+        await inFlight.done.catch(() => undefined);
+        continue;
       }
+      const entry: InFlight = { through: lastLine, header: inFlight?.header ?? batch.header, done: Promise.resolve(batch) };
+      // Parsed now, while the lines before are still being stored.
+      const parsed = parseLines(batch, entry.header, firstLine, rows, next - firstLine);
+      entry.header = parsed.header;
+      entry.done = this.storeInOrder(batch, firstLine, parsed, inFlight?.done ?? null);
+      this.inFlight.set(batch.id, entry);
       try {
-        // Transactions of at most TX_LINES lines, each advancing processedThrough.
-        let current = batch;
-        for (let start = Math.max(0, batch.processedThrough + 1 - firstLine); start < rows.length; start += TX_LINES) {
-          current = await this.processChunk(current, firstLine + start, rows.slice(start, start + TX_LINES));
-        }
-        return current;
+        return await entry.done;
       } catch (error) {
-        // Another append of the same batch committed first (or a unique race on a record): read again.
-        if (attempt < 3 && (error instanceof ChunkRaceError || [PgErrorCode.UniqueViolation, PgErrorCode.DeadlockDetected].includes(pgErrorCode(error) as never))) continue;
+        // Another append of the same batch (another replica) committed first, or a unique race on a record: read again.
+        if (!inFlight && attempt < 3 && (error instanceof ChunkRaceError || [PgErrorCode.UniqueViolation, PgErrorCode.DeadlockDetected].includes(pgErrorCode(error) as never))) continue;
         throw error;
+      } finally {
+        if (this.inFlight.get(batch.id) === entry) this.inFlight.delete(batch.id);
       }
     }
+  }
+
+  /**
+   * Validates the parsed lines (transactions of at most TX_LINES lines; the next one is validated while one is
+   * stored) and stores them once the lines before (`previous`) are stored.
+   */
+  private async storeInOrder(batch: ImportBatchEntity, firstLine: number, parsed: ParsedLines, previous: Promise<ImportBatchEntity> | null): Promise<ImportBatchEntity> {
+    const parts: ParsedLines[] = [];
+    for (let start = 0; start < parsed.lines.length; start += TX_LINES) parts.push(sliceParsed(parsed, start, start + TX_LINES));
+    if (parts.length === 0) parts.push(parsed);
+    let validated = this.validate(batch.providerDepartmentId, parts[0]);
+    let current = batch;
+    if (previous) {
+      const before = await previous.catch(() => null);
+      current = before ?? (await this.owned(batch.providerDepartmentId, batch.id));
+      // The lines before failed (or were stored only in part): the client resumes where the batch stands.
+      if (!before || current.processedThrough !== firstLine - 1) {
+        validated.catch(() => undefined);
+        throw lineGap(current.processedThrough + 1);
+      }
+    }
+    for (let i = 0; i < parts.length; i += 1) {
+      const ready = await validated;
+      if (i + 1 < parts.length) {
+        validated = this.validate(batch.providerDepartmentId, parts[i + 1]);
+        validated.catch(() => undefined); // awaited on the next turn, or dropped with this one's failure
+      }
+      current = await this.storeChunk(current, ready);
+    }
+    return current;
+  }
+
+  private async validate(provider: string, part: ParsedLines): Promise<ValidatedLines> {
+    const prepared = await this.records.prepareRows(provider, part.inputs);
+    return { ...part, ...prepared };
   }
 
   async complete(providerDepartmentId: string, importId: string, lastLine: number): Promise<ImportBatchEntity> {
@@ -181,59 +230,104 @@ export class ImportsService {
     return this.get(importId, provider);
   }
 
-  private async processChunk(batch: ImportBatchEntity, firstLine: number, rows: string[]): Promise<ImportBatchEntity> {
-    const from = batch.processedThrough + 1 - firstLine; // index of the first unprocessed line
-    const lastLine = firstLine + rows.length - 1;
-    const defaultItem = batch.defaultCatalogueItemCode ?? '';
-    let header = batch.header;
-    const inputs: RecordRowInput[] = [];
-    const inputLines: number[] = [];
-    const lineErrors: { line: number; errors: DomainError[] }[] = [];
-    let received = 0;
-    for (let i = from; i < rows.length; i += 1) {
-      const line = firstLine + i;
-      const raw = rows[i];
-      if (raw.trim() === '') continue;
-      if (batch.format === 'CSV' && !header) {
-        const parsed = parseCsvHeader(raw);
-        if (!parsed.header) {
-          throw new AppError('VALIDATION', parsed.errors.map((e) => ({ ...e, field: `line ${line}: ${e.field}` })));
-        }
-        header = parsed.header;
-        continue;
-      }
-      received += 1;
-      const parsed = batch.format === 'CSV' ? parseCsvLine(raw, header!, defaultItem) : parseNdjsonLine(raw, defaultItem);
-      if ('errors' in parsed) lineErrors.push({ line, errors: parsed.errors });
-      else {
-        inputs.push(parsed.row);
-        inputLines.push(line);
-      }
-    }
-    const { rejected, valid } = await this.records.prepareRows(batch.providerDepartmentId, inputs);
+  /** Stores one transaction's lines (validated), their errors and the batch's counters; `batch` as it stands before them. */
+  private storeChunk(batch: ImportBatchEntity, part: ValidatedLines): Promise<ImportBatchEntity> {
+    const { rejected, valid } = part;
     return this.uow.run(async (tx) => {
       const { manager } = tx;
       const [locked] = await manager.query('SELECT processed_through FROM record_collection.import_batch WHERE id = $1 FOR UPDATE', [batch.id]);
       if (Number(locked.processed_through) !== batch.processedThrough) throw new ChunkRaceError();
       const stored = valid.length > 0 ? await this.records.storePrepared(tx, batch.providerDepartmentId, valid) : [];
       const counts = { CREATED: 0, NEW_VERSION: 0, UNCHANGED: 0 } as Record<string, number>;
-      const failures = [...lineErrors];
+      const failures = [...part.lineErrors];
       for (const result of [...rejected, ...stored] as RowResult[]) {
-        if (result.outcome === 'REJECTED') failures.push({ line: inputLines[result.index], errors: result.errors });
+        if (result.outcome === 'REJECTED') failures.push({ line: part.lines[result.index], errors: result.errors });
         else counts[result.outcome] += 1;
       }
       await insertErrors(manager, batch.id, failures);
-      await this.records.tally(manager, batch.providerDepartmentId, received, failures.length);
+      await this.records.tally(manager, batch.providerDepartmentId, part.received, failures.length);
       await manager.query(
         `UPDATE record_collection.import_batch
             SET processed_through = $2, header = $3::jsonb, received = received + $4, created = created + $5,
                 new_versions = new_versions + $6, unchanged = unchanged + $7, rejected = rejected + $8, updated_at = now()
           WHERE id = $1`,
-        [batch.id, lastLine, header ? JSON.stringify(header) : null, received, counts.CREATED, counts.NEW_VERSION, counts.UNCHANGED, failures.length],
+        [batch.id, part.lastLine, part.header ? JSON.stringify(part.header) : null, part.received, counts.CREATED, counts.NEW_VERSION, counts.UNCHANGED, failures.length],
       );
       return (await manager.findOne(ImportBatchEntity, { where: { id: batch.id } }))!;
     });
   }
+}
+
+type CsvHeader = NonNullable<ImportBatchEntity['header']>;
+
+/** Lines of one append in this process not yet stored: the next append continues after `through`. */
+interface InFlight {
+  through: number;
+  /** The CSV header as known after these lines (a file's first line). */
+  header: CsvHeader | null;
+  done: Promise<ImportBatchEntity>;
+}
+
+/** Lines parsed into record inputs: `inputs[i]` came from line `lines[i]`; `lastLine` is the last line they cover. */
+interface ParsedLines {
+  inputs: RecordRowInput[];
+  lines: number[];
+  lineErrors: { line: number; errors: DomainError[] }[];
+  received: number;
+  header: CsvHeader | null;
+  lastLine: number;
+}
+
+type ValidatedLines = ParsedLines & Awaited<ReturnType<RecordsService['prepareRows']>>;
+
+const lineGap = (next: number) => AppError.one('CONFLICT', 'IMPORT_LINE_GAP', `应从第 ${next} 行继续上传`, `The upload must continue at line ${next}.`, 'firstLine');
+
+/** Parses the lines from index `from` on (earlier ones are already processed); blank lines are skipped. */
+function parseLines(batch: ImportBatchEntity, knownHeader: CsvHeader | null, firstLine: number, rows: string[], from: number): ParsedLines {
+  const defaultItem = batch.defaultCatalogueItemCode ?? '';
+  let header = knownHeader;
+  const parsed: ParsedLines = { inputs: [], lines: [], lineErrors: [], received: 0, header, lastLine: firstLine + rows.length - 1 };
+  for (let i = from; i < rows.length; i += 1) {
+    const line = firstLine + i;
+    const raw = rows[i];
+    if (raw.trim() === '') continue;
+    if (batch.format === 'CSV' && !header) {
+      const result = parseCsvHeader(raw);
+      if (!result.header) {
+        throw new AppError('VALIDATION', result.errors.map((e) => ({ ...e, field: `line ${line}: ${e.field}` })));
+      }
+      header = result.header;
+      continue;
+    }
+    parsed.received += 1;
+    const row = batch.format === 'CSV' ? parseCsvLine(raw, header!, defaultItem) : parseNdjsonLine(raw, defaultItem);
+    if ('errors' in row) parsed.lineErrors.push({ line, errors: row.errors });
+    else {
+      parsed.inputs.push(row.row);
+      parsed.lines.push(line);
+    }
+  }
+  parsed.header = header;
+  return parsed;
+}
+
+/**
+ * The part of parsed lines whose inputs are `start … end - 1`, with the errors and blank lines up to the line
+ * before the next part's first input (the last part keeps everything to the end).
+ */
+function sliceParsed(parsed: ParsedLines, start: number, end: number): ParsedLines {
+  const isLast = end >= parsed.lines.length;
+  const fromLine = start === 0 ? -Infinity : parsed.lines[start];
+  const lastLine = isLast ? parsed.lastLine : parsed.lines[end] - 1;
+  const lineErrors = parsed.lineErrors.filter((e) => e.line >= fromLine && e.line <= lastLine);
+  return {
+    inputs: parsed.inputs.slice(start, end),
+    lines: parsed.lines.slice(start, end),
+    lineErrors,
+    received: Math.min(end, parsed.lines.length) - start + lineErrors.length,
+    header: parsed.header,
+    lastLine,
+  };
 }
 
 class ChunkRaceError extends Error {}
