@@ -93,4 +93,29 @@ describe('outbox relay → in-process bus: the one-statement move', () => {
     expect(rows.map((r) => Events.RecordCollected.codec.decode(r.payload))).toEqual(sent.map((s) => s.payload));
     expect(rows.every((r) => r.headers[CE.type] === Events.RecordCollected.type && r.headers[CE.subject] === r.message_key)).toBe(true);
   });
+
+  it('under a stream of commits, one move takes the events of many (at most one move per minIntervalMs), and loses none', async () => {
+    const moves: number[] = [];
+    const relay = new OutboxRelay(dataSource, bus, { schema: SCHEMA, minIntervalMs: 100, pollIntervalMs: 5_000 }, silentLog, (count) => moves.push(count));
+    uow.attachRelay(relay);
+    await relay.start();
+    const started = Date.now();
+    try {
+      // 40 commits ~10 ms apart, each waking the relay.
+      for (let n = 1; n <= 40; n += 1) {
+        await uow.run(async (tx) => tx.emit({ definition: Events.RecordCollected, subjectKey: 'ORG:STREAM', id: `stream-${n}`, payload: recordEvent('ORG:STREAM', n) }));
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      while (moves.reduce((a, b) => a + b, 0) < 40) await new Promise((r) => setTimeout(r, 20));
+    } finally {
+      await relay.stop();
+    }
+    const elapsed = Date.now() - started;
+    expect(moves.reduce((a, b) => a + b, 0)).toBe(40);
+    // One move per commit would be 40; at most one per 100 ms (plus the first, and one for the last wake).
+    expect(moves.length).toBeLessThanOrEqual(Math.ceil(elapsed / 100) + 2);
+    expect(moves.length).toBeLessThan(20);
+    const logged = await db.query<{ id: string }>(`SELECT headers->>'ce_id' AS id FROM bus.messages WHERE headers->>'ce_id' LIKE 'stream-%' ORDER BY seq`);
+    expect(logged.map((r) => r.id)).toEqual(Array.from({ length: 40 }, (_, i) => `stream-${i + 1}`));
+  });
 });
