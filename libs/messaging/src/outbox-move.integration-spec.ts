@@ -118,4 +118,20 @@ describe('outbox relay → in-process bus: the one-statement move', () => {
     const logged = await db.query<{ id: string }>(`SELECT headers->>'ce_id' AS id FROM bus.messages WHERE headers->>'ce_id' LIKE 'stream-%' ORDER BY seq`);
     expect(logged.map((r) => r.id)).toEqual(Array.from({ length: 40 }, (_, i) => `stream-${i + 1}`));
   });
+
+  it('reports the backlog: events waiting and the age of the oldest', async () => {
+    const relay = new OutboxRelay(dataSource, bus, { schema: SCHEMA }, silentLog);
+    while ((await relay.relayOnce()) > 0);
+    expect(await relay.backlog()).toEqual({ pending: 0, oldestAgeSeconds: 0 });
+    for (let n = 1; n <= 3; n += 1) {
+      await uow.run(async (tx) => tx.emit({ definition: Events.RecordCollected, subjectKey: 'ORG:BACKLOG', id: `backlog-${n}`, payload: recordEvent('ORG:BACKLOG', n) }));
+    }
+    await db.query(`UPDATE ${SCHEMA}.outbox SET created_at = now() - interval '90 seconds' WHERE event_id = 'backlog-1'`);
+    const backlog = await relay.backlog();
+    expect(backlog.pending).toBe(3);
+    expect(backlog.oldestAgeSeconds).toBeGreaterThanOrEqual(90);
+    expect(backlog.oldestAgeSeconds).toBeLessThan(120);
+    await relay.relayOnce();
+    expect(await relay.backlog()).toEqual({ pending: 0, oldestAgeSeconds: 0 });
+  });
 });

@@ -29,6 +29,9 @@ export interface OutboxBacklog {
   oldestAgeSeconds: number;
 }
 
+/** The backlog gauge counts pending events up to this many ("at least"). */
+const BACKLOG_COUNT_CAP = 100_000;
+
 interface OutboxRow {
   seq: string;
   event_id: string;
@@ -150,9 +153,14 @@ export class OutboxRelay {
     return published;
   }
 
+  /**
+   * The backlog for the gauges: pending counted up to 100,000 along the `seq` index (a full count read every dead
+   * row of a busy outbox — 0.1 s per count every 5 s during a bulk import), the age from the oldest row.
+   */
   async backlog(): Promise<OutboxBacklog> {
     const [row] = await this.dataSource.query(
-      `SELECT count(*)::int AS pending, coalesce(extract(epoch FROM now() - min(created_at)), 0)::float AS age FROM ${this.table}`,
+      `SELECT (SELECT count(*) FROM (SELECT 1 FROM ${this.table} ORDER BY seq LIMIT ${BACKLOG_COUNT_CAP}) capped)::int AS pending,
+              coalesce((SELECT extract(epoch FROM now() - created_at) FROM ${this.table} ORDER BY seq LIMIT 1), 0)::float AS age`,
     );
     return { pending: row.pending, oldestAgeSeconds: row.age };
   }

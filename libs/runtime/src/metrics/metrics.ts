@@ -13,8 +13,8 @@ export class PlatformMetrics {
   readonly grpcDuration = PlatformMetrics.histogram('credit_grpc_request_duration_seconds', 'gRPC handler latency', ['service', 'method', 'code']);
   readonly eventsConsumed = PlatformMetrics.counter('credit_events_consumed_total', 'Events handled by consumers, by outcome', ['service', 'consumer', 'type', 'outcome']);
   readonly eventsPublished = PlatformMetrics.counter('credit_events_published_total', 'Events published by the outbox relay', ['service']);
-  readonly outboxPending = PlatformMetrics.gauge('credit_outbox_pending', 'Events waiting in the outbox', ['service']);
-  readonly consumerLag = PlatformMetrics.gauge('credit_consumer_lag', 'Events on a topic not yet processed by a consumer group (in-process bus: counted up to 100,000)', ['service', 'consumer', 'topic']);
+  readonly outboxPending = PlatformMetrics.gauge('credit_outbox_pending', 'Events waiting in the outbox (counted up to 100,000)', ['service']);
+  readonly consumerLag = PlatformMetrics.gauge('credit_consumer_lag', 'Events on a topic not yet processed by a consumer group (in-process bus: counted up to 20,000)', ['service', 'consumer', 'topic']);
   readonly checks = PlatformMetrics.counter('credit_checks_total', 'Checks answered (逢办必查), by verdict and matter type', ['verdict', 'matter_type']);
   readonly checkLogGroupSize = PlatformMetrics.histogram('credit_check_log_group_size', 'Check-log rows written per group commit', [], [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000]);
   readonly deadlinesOpen = PlatformMetrics.gauge('credit_deadlines_open', 'Open cases with a legal deadline, by kind', ['service', 'kind']);
