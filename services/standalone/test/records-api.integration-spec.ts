@@ -124,4 +124,20 @@ describe('records API (standalone, PostgreSQL)', () => {
     // another department does not see the batch
     await api().get(`/api/v1/imports/${upload.body.importId}`).set('authorization', as('tax')).expect(404);
   });
+
+  it('imports an upload of several chunks (two in flight to record-collection): every line stored once, in order', async () => {
+    const records = Array.from({ length: 12_001 }, (_, i) => penaltyRecord({ decisionNumber: `湘测罚〔2026〕CHUNKS-${Date.now()}-${i}号` }));
+    records[7_500] = { ...records[7_500], decisionDate: '2026-13-01' };
+    const upload = await api()
+      .post(`/api/v1/imports?batchKey=chunks-${Date.now()}`)
+      .set('authorization', as('samr'))
+      .set('content-type', 'application/x-ndjson')
+      .send(records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    expect(upload.status).toBe(201);
+    expect(upload.body).toMatchObject({ status: 'COMPLETED', received: 12_001, accepted: 12_000, rejected: 1 });
+    const [{ n }] = await pg.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM record_collection.credit_record WHERE decision_number = ANY($1)`, [records.map((r) => r.decisionNumber)]);
+    expect(n).toBe(12_000);
+    const errors = await api().get(`/api/v1/imports/${upload.body.importId}/errors?format=ndjson`).set('authorization', as('samr')).expect(200);
+    expect(String(errors.text).trim().split('\n').map((l) => JSON.parse(l) as { line: number })).toEqual([expect.objectContaining({ line: 7_501, field: 'decisionDate' })]);
+  }, 60_000);
 });

@@ -76,16 +76,25 @@ export class ImportsApi implements OnModuleInit {
     let first = 0;
     let line = 0;
     // Two chunks in flight: record-collection validates the next while it stores the one before (in line order).
+    // An older record-collection (during a rolling upgrade) refuses the second with IMPORT_LINE_GAP: it is sent
+    // again once the one before is stored.
     let previous: Promise<void> | null = null;
     const flush = async () => {
       if (rows.length === 0) return;
-      const sent = call(this.imports.appendImportRows({ providerDepartmentId: department, importId, firstLine: first, rows }, traceMetadata())).then((answer) => {
-        view = answer;
-      });
+      const chunk = { providerDepartmentId: department, importId, firstLine: first, rows };
+      const before = previous;
+      const sent = (async () => {
+        try {
+          view = await call(this.imports.appendImportRows(chunk, traceMetadata()));
+        } catch (error) {
+          if (!before || !isLineGap(error)) throw error;
+          await before;
+          view = await call(this.imports.appendImportRows(chunk, traceMetadata()));
+        }
+      })();
       sent.catch(() => undefined); // awaited below; refused anyway when the one before failed
       rows = [];
       chars = 0;
-      const before = previous;
       previous = sent;
       await before;
     };
@@ -170,6 +179,10 @@ export async function* records(body: AsyncIterable<Buffer | string>, csv: boolea
   }
   pending += decoder.end();
   yield* take(true);
+}
+
+function isLineGap(error: unknown): boolean {
+  return error instanceof AppError && error.errors.some((e) => e.code === 'IMPORT_LINE_GAP');
 }
 
 function toStatus(view: ImportView): ImportStatus {
