@@ -27,11 +27,18 @@ export async function createTestDatabase(label = 'test'): Promise<TestDatabase> 
   url.pathname = `/${name}`;
   const client = new Client({ connectionString: url.toString() });
   await client.connect();
+  // One connection, queries one after another in call order (pg 8 deprecates a query issued while another runs).
+  let tail: Promise<unknown> = Promise.resolve();
   return {
     url: url.toString(),
     name,
-    query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+    query: <T>(sql: string, params?: unknown[]) => {
+      const run = tail.then(() => client.query(sql, params));
+      tail = run.catch(() => undefined);
+      return run.then((result) => result.rows as T[]);
+    },
     drop: async () => {
+      await tail;
       await client.end();
       const dropper = new Client({ connectionString: TEST_DATABASE_URL });
       await dropper.connect();
