@@ -134,4 +134,21 @@ describe('outbox relay → in-process bus: the one-statement move', () => {
     await relay.relayOnce();
     expect(await relay.backlog()).toEqual({ pending: 0, oldestAgeSeconds: 0 });
   });
+
+  it('stops without waiting out the pause between moves', async () => {
+    const moves: number[] = [];
+    const relay = new OutboxRelay(dataSource, bus, { schema: SCHEMA, minIntervalMs: 600_000, pollIntervalMs: 600_000 }, silentLog, (count) => moves.push(count));
+    await uow.run(async (tx) => tx.emit({ definition: Events.RecordCollected, subjectKey: 'ORG:PAUSE', id: 'pause-1', payload: recordEvent('ORG:PAUSE', 1) }));
+    uow.attachRelay(relay);
+    await relay.start(); // its first move takes pause-1
+    while (moves.length === 0) await new Promise((r) => setTimeout(r, 10));
+    // Woken again within the interval: the relay now pauses for up to ten minutes; stop must not wait for it.
+    await uow.run(async (tx) => tx.emit({ definition: Events.RecordCollected, subjectKey: 'ORG:PAUSE', id: 'pause-2', payload: recordEvent('ORG:PAUSE', 2) }));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(moves).toEqual([1]); // pause-2 waits for the pause to end
+    await relay.stop(); // returns at once; its final drain publishes what is left
+    expect(moves).toEqual([1, 1]);
+    const logged = await db.query<{ id: string }>(`SELECT headers->>'ce_id' AS id FROM bus.messages WHERE headers->>'ce_id' LIKE 'pause-%' ORDER BY seq`);
+    expect(logged.map((r) => r.id)).toEqual(['pause-1', 'pause-2']);
+  }, 10_000);
 });

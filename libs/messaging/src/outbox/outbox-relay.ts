@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { CE } from '../cloud-events';
 import type { BusMessage, EventBus } from '../event-bus';
 import { errorSummary, type Log } from '../logger';
-import { backoffMs, sleep, Waker } from '../timing';
+import { backoffMs, Waker } from '../timing';
 import { parseTraceparent, spanRecorder, startSpan } from '../trace-context';
 
 export interface OutboxRelayOptions {
@@ -50,6 +50,8 @@ interface OutboxRow {
  */
 export class OutboxRelay {
   private readonly waker = new Waker();
+  /** The pause between moves (minIntervalMs): commits do not cut it short, stop does. */
+  private readonly pause = new Waker();
   private running = false;
   private loopDone: Promise<void> | null = null;
   private failures = 0;
@@ -84,6 +86,7 @@ export class OutboxRelay {
     if (!this.running) return;
     this.running = false;
     this.waker.wake();
+    this.pause.wake();
     await this.loopDone;
     await this.listener?.end().catch(() => undefined);
     this.listener = null;
@@ -183,7 +186,7 @@ export class OutboxRelay {
       } else if (published < this.batchSize) {
         await this.waker.wait(this.options.pollIntervalMs ?? 1000);
         const early = minInterval - (Date.now() - passStarted);
-        if (early > 0 && this.running) await sleep(early);
+        if (early > 0 && this.running) await this.pause.wait(early);
       }
     }
   }

@@ -47,6 +47,8 @@ const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
 export class ImportsService {
   /** Appends in flight per batch in this process (see `append`). */
   private readonly inFlight = new Map<string, InFlight>();
+  /** Per batch id as sent, the place of the last append to arrive (see `append`). */
+  private readonly arrivals = new Map<string, Promise<void>>();
 
   constructor(
     private readonly uow: UnitOfWork,
@@ -106,6 +108,23 @@ export class ImportsService {
       throw AppError.one('TOO_LARGE', 'CHUNK_TOO_LARGE', `每次最多 ${MAX_APPEND_ROWS} 行`, `At most ${MAX_APPEND_ROWS} lines per chunk.`, 'rows');
     }
     const lastLine = firstLine + rows.length - 1;
+    // Appends of one batch take their places in the order they arrive: their reads of the batch may come back out
+    // of order (pool connections), and an append that overtook the one before would see a gap.
+    const before = this.arrivals.get(importId) ?? Promise.resolve();
+    let placed!: () => void;
+    const placement = new Promise<void>((resolve) => (placed = resolve));
+    this.arrivals.set(importId, placement);
+    try {
+      await before;
+      return await this.appendInPlace(providerDepartmentId, importId, firstLine, rows, lastLine, placed);
+    } finally {
+      placed();
+      if (this.arrivals.get(importId) === placement) this.arrivals.delete(importId);
+    }
+  }
+
+  /** `append` once the appends that arrived before this one have their places; `placed` gives the next its turn. */
+  private async appendInPlace(providerDepartmentId: string, importId: string, firstLine: number, rows: string[], lastLine: number, placed: () => void): Promise<ImportBatchEntity> {
     for (let attempt = 1; ; attempt += 1) {
       const batch = await this.owned(providerDepartmentId, importId);
       if (lastLine <= batch.processedThrough) return batch; // a resent chunk
@@ -126,6 +145,7 @@ export class ImportsService {
       entry.header = parsed.header;
       entry.done = this.storeInOrder(batch, firstLine, parsed, inFlight?.done ?? null);
       this.inFlight.set(batch.id, entry);
+      placed();
       try {
         return await entry.done;
       } catch (error) {
