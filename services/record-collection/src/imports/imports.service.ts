@@ -13,7 +13,7 @@ import { csvField, parseCsvHeader, parseCsvLine, parseNdjsonLine } from './impor
 
 /** Most lines accepted in one AppendImportRows call (one transaction). */
 export const MAX_APPEND_ROWS = 20_000;
-/** Lines stored per transaction (events are written to the outbox in one statement per transaction). */
+/** Valid rows stored per transaction (with the rejected lines between them; events go to the outbox in one statement per transaction). */
 const TX_LINES = 5_000;
 /** Rejected lines per page of GetImportErrors. */
 const ERROR_PAGE_LINES = 10_000;
