@@ -199,6 +199,38 @@ describe('credit-check: verdicts, check log, objections', () => {
     expect(notices.map((n) => n.check_id)).toEqual(expect.arrayContaining([before.checkId, during.checkId]));
   });
 
+  it('suspends a list entry under objection and only it: the record beside it still counts', async () => {
+    const uscc = uniqueUscc();
+    const record = seriousRecord(uscc);
+    const key = record.subject!.key;
+    const entryId = randomUUID();
+    await svc.publish(Events.RecordCollected, key, record);
+    await svc.publish(Events.ListEntryChanged, key, listEntry(record, ListEntryStatus.LIST_ENTRY_STATUS_ACTIVE, 3, entryId));
+    await eventually('the list entry in the profile', async () => {
+      const r = await checks.check(subjectOf(uscc), context());
+      return r.verdict.verdict === 'REJECT' ? r : undefined;
+    });
+    await svc.publish(Events.ObjectionMarked, key, {
+      objectionId: randomUUID(),
+      subject: record.subject,
+      targetType: ObjectionTargetType.OBJECTION_TARGET_TYPE_LIST_ENTRY,
+      targetId: entryId,
+      targetVersion: 1,
+      grounds: 'WRONG_CONTENT',
+      providerDepartmentId: 'FZGGW',
+      verificationDue: '2026-12-13',
+      filedAt: new Date().toISOString(),
+      markedAt: new Date().toISOString(),
+    });
+    const during = await eventually('the objection mark on the entry', async () => {
+      const r = await checks.check(subjectOf(uscc), context());
+      return r.verdict.evidence.find((e) => e.id === entryId)?.underObjection ? r : undefined;
+    });
+    expect(during.verdict.evidence.find((e) => e.id === record.recordId)?.underObjection).toBe(false);
+    expect(during.verdict.verdict).not.toBe('REJECT');
+    expect(during.verdict.measures.find((m) => m.measure.code === 'P-NO-PUBLIC-RESOURCE-TRADING')?.status).toBe('SUSPENDED');
+  });
+
   it('checks a batch of bidders, refusing only the bad identifier, one log row each', async () => {
     const good = [uniqueUscc(), uniqueUscc(), uniqueUscc()];
     const bad = good[0].slice(0, 17) + (good[0][17] === 'A' ? 'B' : 'A');

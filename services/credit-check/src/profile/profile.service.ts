@@ -75,7 +75,6 @@ interface RecordRow {
   status: string;
   effect_end: string | null;
   disclosure: string;
-  objection_id: string | null;
 }
 
 interface EntryRow {
@@ -89,10 +88,9 @@ interface EntryRow {
   related_to_entry_id: string | null;
   relation: string | null;
   basis_record_ids: string[];
-  objection_id: string | null;
 }
 
-function toEntry(e: EntryRow): ProfileListEntryView {
+function toEntry(e: EntryRow, objectionId: string | null): ProfileListEntryView {
   return {
     entryId: e.entry_id,
     listType: e.list_type,
@@ -104,11 +102,11 @@ function toEntry(e: EntryRow): ProfileListEntryView {
     relatedToEntryId: e.related_to_entry_id,
     relation: e.relation,
     basisRecordIds: e.basis_record_ids ?? [],
-    objectionId: e.objection_id,
+    objectionId,
   };
 }
 
-function toRecord(r: RecordRow): ProfileRecordView {
+function toRecord(r: RecordRow, objectionId: string | null): ProfileRecordView {
   return {
     recordId: r.record_id,
     subjectKey: r.subject_key,
@@ -126,7 +124,7 @@ function toRecord(r: RecordRow): ProfileRecordView {
     status: r.status,
     effectEnd: r.effect_end,
     disclosure: r.disclosure ?? 'PUBLIC',
-    objectionId: r.objection_id,
+    objectionId,
   };
 }
 
@@ -139,23 +137,25 @@ interface ProfileRow {
   updated_at: Date | null;
   records: RecordRow[];
   entries: EntryRow[];
+  /** Open objections of the subject (null when none). */
+  objections: { target_type: string; target_id: string; objection_id: string }[] | null;
   grade: string | null;
 }
 
-/** Profiles of many subjects in one round trip: per subject its row, records and list entries with open objections, and its current grade. */
+/**
+ * Profiles of many subjects in one round trip: per subject its row, records, list entries and open objections, and
+ * its current grade. Open objections are read once per subject and matched to their records and entries here: a
+ * lookup per record and entry cost about half the statement's time (1 M subjects × 5 records).
+ */
 const PROFILES_SQL = `
   SELECT k.ord, p.name, p.adverse_count, p.updated_at,
          (SELECT g.grade FROM credit_check.subject_grade g
            WHERE g.subject_key = k.key AND g.change_seq <= g.graded_seq
              AND (g.valid_until IS NULL OR g.valid_until > (now() AT TIME ZONE 'Asia/Shanghai')::date)) AS grade,
-         coalesce((SELECT json_agg(r ORDER BY r.decision_date DESC) FROM (
-            SELECT pr.*, (SELECT o.objection_id FROM credit_check.profile_objection o
-                           WHERE o.subject_key = k.key AND o.open AND o.target_type = 'RECORD' AND o.target_id = pr.record_id::text LIMIT 1) AS objection_id
-              FROM credit_check.profile_record pr WHERE pr.subject_key = k.key) r), '[]'::json) AS records,
-         coalesce((SELECT json_agg(e ORDER BY e.updated_at DESC) FROM (
-            SELECT le.*, (SELECT o.objection_id FROM credit_check.profile_objection o
-                           WHERE o.subject_key = k.key AND o.open AND o.target_type = 'LIST_ENTRY' AND o.target_id = le.entry_id::text LIMIT 1) AS objection_id
-              FROM credit_check.profile_list_entry le WHERE le.subject_key = k.key) e), '[]'::json) AS entries
+         coalesce((SELECT json_agg(pr ORDER BY pr.decision_date DESC) FROM credit_check.profile_record pr WHERE pr.subject_key = k.key), '[]'::json) AS records,
+         coalesce((SELECT json_agg(le ORDER BY le.updated_at DESC) FROM credit_check.profile_list_entry le WHERE le.subject_key = k.key), '[]'::json) AS entries,
+         (SELECT json_agg(json_build_object('target_type', o.target_type, 'target_id', o.target_id, 'objection_id', o.objection_id) ORDER BY o.marked_at)
+            FROM credit_check.profile_objection o WHERE o.subject_key = k.key AND o.open) AS objections
     FROM unnest($1::text[]) WITH ORDINALITY AS k(key, ord)
     LEFT JOIN credit_check.subject_profile p ON p.subject_key = k.key`;
 
@@ -206,7 +206,7 @@ export class ProfileService {
                   AND (NOT adverse OR (publicity_start <= $2::date AND publicity_end > $2::date))) r`,
       [key, today],
     );
-    const records = rows.map(toRecord).map((r) => ({ ...r, fields: publicFields(r.fields) }));
+    const records = rows.map((r) => ({ ...toRecord(r, null), fields: publicFields(r.fields) }));
     return { found: profile !== undefined, name: profile?.name ?? '', uscc: resolved.subject.uscc ?? uscc, records };
   }
 
@@ -223,7 +223,9 @@ export class ProfileService {
   async profileOfResolved(subject: ResolvedSubject): Promise<ProfileView> {
     const row = await this.profileRow(subject.key);
     const profile = row.name === null ? null : { name: row.name, adverseCount: row.adverse_count ?? 0, updatedAt: row.updated_at };
-    const records = row.records.map(toRecord);
+    const objectionOn = (targetType: 'RECORD' | 'LIST_ENTRY', id: string) =>
+      row.objections?.find((o) => o.target_type === targetType && o.target_id === id)?.objection_id ?? null;
+    const records = row.records.map((r) => toRecord(r, objectionOn('RECORD', r.record_id)));
     return {
       found: profile !== null,
       subject: {
@@ -234,7 +236,7 @@ export class ProfileService {
         maskedIdNumber: subject.maskedIdNumber ?? null,
       },
       records,
-      lists: row.entries.map(toEntry),
+      lists: row.entries.map((e) => toEntry(e, objectionOn('LIST_ENTRY', e.entry_id))),
       grade: profile ? ((row.grade as ProfileView['grade']) ?? null) : null,
       adverseCount: profile?.adverseCount ?? 0,
       updatedAt: profile?.updatedAt ?? null,
