@@ -197,17 +197,18 @@ export class ProfileService {
     const resolved = resolveSubject({ type: 'LEGAL_PERSON', name: '-', uscc });
     if (!resolved.ok) throw AppError.validation(resolved.errors.map((e) => ({ ...e, field: e.field ?? 'uscc' })));
     const key = resolved.subject.key;
-    const [profile] = await this.dataSource.query<{ name: string }[]>(`SELECT name FROM credit_check.subject_profile WHERE subject_key = $1`, [key]);
-    // As JSON, like the profile read: dates stay YYYY-MM-DD strings.
-    const [{ rows }] = await this.dataSource.query<{ rows: RecordRow[] }[]>(
-      `SELECT coalesce(json_agg(r ORDER BY r.decision_date DESC), '[]'::json) AS rows
+    // One statement, so one snapshot: the subject and its records as of the same commit (two reads could see the
+    // records of a subject the first had not found yet). As JSON, like the profile read: dates stay YYYY-MM-DD.
+    const [{ name, rows }] = await this.dataSource.query<{ name: string | null; rows: RecordRow[] }[]>(
+      `SELECT (SELECT name FROM credit_check.subject_profile WHERE subject_key = $1) AS name,
+              coalesce(json_agg(r ORDER BY r.decision_date DESC), '[]'::json) AS rows
          FROM (SELECT * FROM credit_check.profile_record
                 WHERE subject_key = $1 AND disclosure = 'PUBLIC' AND status = 'ACTIVE'
                   AND (NOT adverse OR (publicity_start <= $2::date AND publicity_end > $2::date))) r`,
       [key, today],
     );
     const records = rows.map((r) => ({ ...toRecord(r, null), fields: publicFields(r.fields) }));
-    return { found: profile !== undefined, name: profile?.name ?? '', uscc: resolved.subject.uscc ?? uscc, records };
+    return { found: name !== null, name: name ?? '', uscc: resolved.subject.uscc ?? uscc, records };
   }
 
   async profileOf(input: { type: string; name: string; uscc?: string; idNumber?: string }): Promise<ProfileView> {
