@@ -1,5 +1,5 @@
 import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { ClientsModule, Transport } from '@nestjs/microservices';
@@ -21,7 +21,9 @@ import { serveApiDocs } from './api/openapi';
 import { API_SERVICES, GRAPHQL_RESOLVERS, REST_CONTROLLERS } from './api-surface';
 import { GATEWAY } from './gateway.definition';
 import { queryCostRule } from './graphql/query-cost.rule';
+import { IdempotencyHooks } from './idempotency/idempotency.hooks';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyStore } from './idempotency/idempotency.store';
 
 export interface GatewayOptions {
   /** Per-client request rate (per gateway process) and burst. */
@@ -64,9 +66,10 @@ const grpcClient = (name: string, protoFile: string, url: string) => ({
 /** The edge for departmental systems: REST (/api/v1) and GraphQL (/graphql); services reached by gRPC only. */
 @Module({})
 export class GatewayModule {
-  /** HTTP-level wiring that must precede route registration: the request audit hook. */
+  /** HTTP-level wiring that must precede route registration: the request audit and REST idempotency hooks. */
   static configureHttp(app: INestApplication): void {
     app.get(AuditService).attach(app.getHttpAdapter().getInstance());
+    app.get(IdempotencyHooks).attach(app.getHttpAdapter().getInstance());
     serveApiDocs(app);
   }
 
@@ -118,13 +121,15 @@ export class GatewayModule {
         AdminService,
         { provide: MTLS_CONFIG, useValue: options.mtls ?? mtlsConfigFromEnvironment() },
         AuditService,
+        IdempotencyStore,
+        IdempotencyHooks,
+        IdempotencyInterceptor,
         { provide: RATE_LIMITER, useValue: new RateLimiter(options.rateLimit.perSecond, options.rateLimit.burst) },
         Backends,
         ...API_SERVICES,
         ...GRAPHQL_RESOLVERS,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useValue: apiValidationPipe },
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
       exports: [ClientsService, TokenService],
     };

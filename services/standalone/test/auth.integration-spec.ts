@@ -211,6 +211,14 @@ describe('idempotency keys on mutations', () => {
     const bad = await request(pg.platform.baseUrl).post('/api/v1/records').set('authorization', pg.auth).set('Idempotency-Key', 'x').send(record).expect(400);
     expect(bad.body.error.code).toBe('IDEMPOTENCY_KEY_INVALID');
   });
+
+  it('a key does not get past authentication: a bad token is 401 and claims nothing', async () => {
+    const key = `idem-${Date.now()}-anon`;
+    await request(pg.platform.baseUrl).post('/api/v1/records').set('authorization', 'Bearer forged').set('Idempotency-Key', key).send(penaltyRecord()).expect(401);
+    await request(pg.platform.baseUrl).post('/api/v1/records').set('Idempotency-Key', key).send(penaltyRecord()).expect(401);
+    const [{ n }] = await pg.db.query<{ n: number }>('SELECT count(*)::int AS n FROM gateway.idempotency_record WHERE key = $1', [key]);
+    expect(n).toBe(0);
+  });
 });
 
 describe('per-client rate limits', () => {
@@ -227,5 +235,18 @@ describe('per-client rate limits', () => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(limited.body.error.code).toBe('RATE_LIMITED');
     await call(await obtainToken(pg.platform.baseUrl, other.clientId, other.clientSecret)).expect(200);
+  });
+
+  it('counts replays of an idempotent request against the rate too', async () => {
+    const client = await withGatewayAdmin(pg.db.url, ({ clients: admin }) => admin.createClient({ departmentId: 'E-DEPT', departmentName: 'E', name: 'replayer', scopes: ['checks:perform'] }));
+    const token = await obtainToken(pg.platform.baseUrl, client.clientId, client.clientSecret);
+    const call = () =>
+      request(pg.platform.baseUrl).post('/api/v1/checks').set('authorization', `Bearer ${token}`).set('Idempotency-Key', 'replayed-check-1')
+        .send({ subject: { type: 'LEGAL_PERSON', name: 'x', uscc: '91430100MA4L16JQ9D' }, matterType: 'OTHER_ADMIN_MATTERS' });
+    const answers = [];
+    for (let i = 0; i < 4; i += 1) answers.push(await call());
+    expect(answers.map((a) => [a.status, a.headers['idempotent-replayed']])).toEqual([[200, undefined], [200, 'true'], [200, 'true'], [429, undefined]]);
+    expect(answers[2].body.checkId).toBe(answers[0].body.checkId);
+    expect(answers[3].body.error.code).toBe('RATE_LIMITED');
   });
 });

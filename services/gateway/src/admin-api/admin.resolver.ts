@@ -1,3 +1,4 @@
+import { UseInterceptors } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { IdempotencyKey } from '../api/request-context';
 import { RequireScope } from '../auth/auth.guard';
@@ -17,9 +18,11 @@ import {
   SigningKeyRotationView,
   UpdateDepartmentDto,
 } from './admin.dto';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 
 /** GraphQL: administration by the credit office (scope `admin`); every mutation is audited. */
 @Resolver()
+@UseInterceptors(IdempotencyInterceptor) // Idempotency-Key on its mutations
 export class AdminResolver {
   constructor(private readonly api: AdminApi) {}
 

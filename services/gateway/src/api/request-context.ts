@@ -15,9 +15,9 @@ function requestOf(context: ExecutionContext): WithCaller {
 
 
 /**
- * The request's `Idempotency-Key` header (already validated by the IdempotencyInterceptor), for REST and
- * GraphQL mutations alike. Passed on to the owning service so a retry through another gateway replica, which
- * does not share the interceptor's replay, is still deduplicated there.
+ * The request's `Idempotency-Key` header (already validated by the idempotency hooks for REST, the interceptor for
+ * GraphQL), for both alike. Passed on to the owning service, so a retry is deduplicated there too, also when the
+ * gateway's replay does not apply (another body, or a key the gateway freed after an error).
  */
 export const IdempotencyKey = createParamDecorator((_data: unknown, context: ExecutionContext): string | undefined => {
   const raw = requestOf(context).headers['idempotency-key'];

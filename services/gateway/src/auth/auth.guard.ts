@@ -1,5 +1,4 @@
 import { createParamDecorator, Inject, Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { AppError } from '@credit/runtime';
 import type { FastifyReply } from 'fastify';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
@@ -45,12 +44,9 @@ export class AuthGuard implements CanActivate {
     const scopes = this.reflector.get<string[] | undefined>(SCOPE, context.getHandler());
     if (!scopes) return true;
     const request = requestOf(context);
-    request.caller = await this.tokens.verify(request.headers.authorization, request.headers);
-    const wait = this.limiter.take(request.caller.clientId);
-    if (wait > 0) {
-      replyOf(context)?.header('Retry-After', String(wait));
-      throw AppError.one('RATE_LIMITED', 'RATE_LIMITED', `请求过于频繁，请 ${wait} 秒后重试`, `Too many requests; retry in ${wait} s`);
-    }
+    // (already verified by the idempotency hook when the request carries an Idempotency-Key)
+    request.caller ??= await this.tokens.verify(request.headers.authorization, request.headers);
+    this.limiter.admit(request.caller.clientId, (wait) => replyOf(context)?.header('Retry-After', String(wait)));
     requireScope(request.caller, ...scopes);
     return true;
   }

@@ -1,3 +1,5 @@
+import { AppError } from '@credit/runtime';
+
 /**
  * Per-client token bucket (per gateway process): `ratePerSecond` sustained, `burst` at once. A refused
  * call learns when a token will be available (Retry-After). Replicas each hold their own buckets, so the
@@ -12,6 +14,14 @@ export class RateLimiter {
     /** Keys kept before idle buckets are dropped (public endpoints key by IP address, an unbounded set). */
     private readonly maxKeys = 100_000,
   ) {}
+
+  /** Takes one token, or refuses the request: RATE_LIMITED (429), telling `retryAfter` the seconds to wait. */
+  admit(key: string, retryAfter: (seconds: number) => void): void {
+    const wait = this.take(key);
+    if (wait === 0) return;
+    retryAfter(wait);
+    throw AppError.one('RATE_LIMITED', 'RATE_LIMITED', `请求过于频繁，请 ${wait} 秒后重试`, `Too many requests; retry in ${wait} s`);
+  }
 
   /** Takes one token; returns 0 when allowed, else the seconds to wait. */
   take(clientId: string, now = Date.now()): number {

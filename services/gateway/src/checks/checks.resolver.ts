@@ -1,10 +1,13 @@
+import { UseInterceptors } from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentCaller, RequireScope } from '../auth/auth.guard';
 import { Scopes, type Caller } from '../auth/clients.service';
 import { ChecksApi } from './checks-api.service';
 import { CheckBatchDto, CheckBatchResultView, CheckDto, CheckLogPageView, CheckLogQueryDto, CheckResultView } from './checks.dto';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 
 @Resolver()
+@UseInterceptors(IdempotencyInterceptor) // Idempotency-Key on its mutations
 export class ChecksResolver {
   constructor(private readonly api: ChecksApi) {}
 

@@ -1,11 +1,14 @@
+import { UseInterceptors } from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { IdempotencyKey } from '../api/request-context';
 import { CurrentCaller, RequireScope } from '../auth/auth.guard';
 import { Scopes, type Caller } from '../auth/clients.service';
 import { CommitmentsApi } from './commitments-api.service';
 import { CommitmentPageView, CommitmentsQueryDto, CommitmentView, MakeCommitmentDto, RecordFulfilmentDto } from './commitments.dto';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 
 @Resolver()
+@UseInterceptors(IdempotencyInterceptor) // Idempotency-Key on its mutations
 export class CommitmentsResolver {
   constructor(private readonly api: CommitmentsApi) {}
 

@@ -1,10 +1,13 @@
+import { UseInterceptors } from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentCaller, RequireScope } from '../auth/auth.guard';
 import { Scopes, type Caller } from '../auth/clients.service';
 import { FeedbackApi } from './feedback-api.service';
 import { CheckCaseView, FeedbackDto, FeedbackStatisticsDto, FeedbackStatisticsView, MeasureNoticeView, PendingFeedbackView, QuarterlyPublicationDto, QuarterlyPublicationView } from './feedback.dto';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 
 @Resolver()
+@UseInterceptors(IdempotencyInterceptor) // Idempotency-Key on its mutations
 export class FeedbackResolver {
   constructor(private readonly api: FeedbackApi) {}
 

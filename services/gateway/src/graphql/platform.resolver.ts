@@ -1,10 +1,13 @@
+import { UseInterceptors } from '@nestjs/common';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CurrentCaller, RequireScope } from '../auth/auth.guard';
 import { Scopes, type Caller } from '../auth/clients.service';
 import { SubmitRecordDto, SubmitRecordResult } from '../api/dto';
 import { PlatformApi } from '../api/platform-api.service';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 
 @Resolver()
+@UseInterceptors(IdempotencyInterceptor) // Idempotency-Key on its mutations
 export class PlatformResolver {
   constructor(private readonly api: PlatformApi) {}
 

@@ -1,11 +1,14 @@
+import { UseInterceptors } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentCaller, RequireScope } from '../auth/auth.guard';
 import { Scopes, type Caller } from '../auth/clients.service';
 import { IdempotencyKey } from '../api/request-context';
 import { ListsApi } from './lists-api.service';
 import { ImportMeasuresEditionDto, ListEntriesQueryDto, ListEntryDetailView, ListEntryView, ListNoticeView, MeasureListView, MeasuresQueryDto, ProposeListEntryDto } from './lists.dto';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 
 @Resolver()
+@UseInterceptors(IdempotencyInterceptor) // Idempotency-Key on its mutations
 export class ListsResolver {
   constructor(private readonly api: ListsApi) {}
 

@@ -1,3 +1,4 @@
+import { UseInterceptors } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentCaller, RequireScope } from '../auth/auth.guard';
 import { Scopes, type Caller } from '../auth/clients.service';
@@ -15,8 +16,10 @@ import {
   ObjectionView,
 } from './objections.dto';
 import { IdempotencyKey } from '../api/request-context';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 
 @Resolver()
+@UseInterceptors(IdempotencyInterceptor) // Idempotency-Key on its mutations
 export class ObjectionsResolver {
   constructor(private readonly api: ObjectionsApi) {}
 

@@ -2,7 +2,6 @@ import { Controller, Get, Inject, Injectable, Param, Req, Res, type OnModuleInit
 import type { ClientGrpc } from '@nestjs/microservices';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CREDIT_CHECK_SERVICE_NAME, severityName, type CreditCheckServiceClient } from '@credit/contracts';
-import { AppError } from '@credit/runtime';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { call, CREDIT_CHECK_CLIENT, traceMetadata } from '../api/backends';
 import { errorResponses } from '../api/rest.controller';
@@ -80,11 +79,7 @@ export class PublicController {
   @ApiResponse({ status: 200, type: PublicRecordsView })
   @errorResponses(400, 429, 503)
   async records(@Param('uscc') uscc: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<PublicRecordsView> {
-    const wait = this.limiter.take(request.ip);
-    if (wait > 0) {
-      void reply.header('Retry-After', String(wait));
-      throw AppError.one('RATE_LIMITED', 'RATE_LIMITED', `请求过于频繁，请 ${wait} 秒后重试`, `Too many requests; retry in ${wait} s`);
-    }
+    this.limiter.admit(request.ip, (wait) => void reply.header('Retry-After', String(wait)));
     return this.api.records(uscc);
   }
 }

@@ -1,3 +1,4 @@
+import { UseInterceptors } from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { SubmitRecordResult } from '../api/dto';
 import { CurrentCaller, RequireScope } from '../auth/auth.guard';
@@ -14,8 +15,10 @@ import {
   TimelinessQueryDto,
   TimelinessScorecardView,
 } from './records.dto';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 
 @Resolver()
+@UseInterceptors(IdempotencyInterceptor) // Idempotency-Key on its mutations
 export class RecordsResolver {
   constructor(private readonly api: RecordsApi) {}
 

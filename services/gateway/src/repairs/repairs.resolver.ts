@@ -1,3 +1,4 @@
+import { UseInterceptors } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentCaller, RequireScope } from '../auth/auth.guard';
 import { Scopes, type Caller } from '../auth/clients.service';
@@ -16,8 +17,10 @@ import {
   RepairStatisticsQueryDto,
   RepairStatisticsView,
 } from './repairs.dto';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 
 @Resolver()
+@UseInterceptors(IdempotencyInterceptor) // Idempotency-Key on its mutations
 export class RepairsResolver {
   constructor(private readonly api: RepairsApi) {}
 

@@ -1,10 +1,13 @@
+import { UseInterceptors } from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentCaller, RequireScope } from '../auth/auth.guard';
 import { Scopes, type Caller } from '../auth/clients.service';
 import { ReportsApi } from './reports-api.service';
 import { CreditReportView, GradeDto, InspectionSampleDto, InspectionSampleView, IssueReportDto, ReportVerificationView, SubjectGradeView, VerifyReportDto } from './reports.dto';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 
 @Resolver()
+@UseInterceptors(IdempotencyInterceptor) // Idempotency-Key on its mutations
 export class ReportsResolver {
   constructor(private readonly api: ReportsApi) {}
 
