@@ -4,3 +4,4 @@ export * from './migrate';
 export * from './naming.strategy';
 export * from './schema';
 export * from './pg-errors';
+export * from './bulk-insert';

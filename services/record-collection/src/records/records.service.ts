@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Events, severityToProto, subjectTypeToProto, type RelatedPerson } from '@credit/contracts';
-import { pgErrorCode, PgErrorCode } from '@credit/database';
+import { insertRows, pgErrorCode, PgErrorCode, type BulkColumn } from '@credit/database';
 import {
   canonicalJson,
   chinaDateOf,
@@ -103,6 +103,21 @@ export interface RecordView {
   record: CreditRecordEntity;
   versions: RecordVersionView[];
 }
+
+const RECORD_COLUMNS: BulkColumn[] = [
+  ['id', 'uuid'], ['provider_department_id', 'text'], ['catalogue_item_code', 'text'], ['decision_number', 'text'], ['subject_key', 'text'],
+  ['current_version', 'int'], ['content_hash', 'text'], ['status', 'text'], ['publicity_end', 'date'], ['period_end', 'date'],
+];
+const VERSION_COLUMNS: BulkColumn[] = [
+  ['record_id', 'uuid'], ['version', 'int'], ['catalogue_item_version', 'int'], ['subject_key', 'text'], ['subject_name', 'text'], ['decision_date', 'date'],
+  ['severity', 'text'], ['fields', 'jsonb'], ['publicity_start', 'date'], ['publicity_end', 'date'], ['policy_version', 'text'], ['content_hash', 'text'],
+  ['change_kind', 'text'], ['reason', 'text'], ['submitted_by_department_id', 'text'], ['objection_id', 'text'], ['related_persons', 'jsonb'],
+];
+const TIMELINESS_COLUMNS: BulkColumn[] = [
+  ['record_id', 'uuid'], ['provider_department_id', 'text'], ['catalogue_item_code', 'text'], ['decision_number', 'text'], ['decision_date', 'date'],
+  ['submitted_on', 'date'], ['limit_working_days', 'int'], ['working_days', 'int'], ['on_time', 'boolean'], ['days_late', 'int'], ['complete', 'boolean'],
+  ['policy_version', 'text'],
+];
 
 export const MAX_BATCH_ROWS = 1_000;
 /** Valid rows stored per transaction. */
@@ -556,30 +571,15 @@ export class RecordsService {
         [JSON.stringify([...newSubjects.values()].map((x) => ({ key: x.key, type: x.type, name: x.name, uscc: x.uscc ?? null, masked_id_number: x.maskedIdNumber ?? null })))],
       );
     }
-    if (inserted.size > 0) {
-      await manager.query(
-        `INSERT INTO record_collection.credit_record (id, provider_department_id, catalogue_item_code, decision_number, subject_key,
-           current_version, content_hash, status, publicity_end, period_end)
-         SELECT * FROM json_to_recordset($1::json) AS r(id uuid, provider_department_id text, catalogue_item_code text, decision_number text,
-           subject_key text, current_version int, content_hash text, status text, publicity_end date, period_end date)`,
-        [
-          JSON.stringify(
-            [...inserted].map((x) => ({
-              id: x.id,
-              provider_department_id: x.providerDepartmentId,
-              catalogue_item_code: x.catalogueItemCode,
-              decision_number: x.decisionNumber,
-              subject_key: x.subjectKey,
-              current_version: x.currentVersion,
-              content_hash: x.contentHash,
-              status: x.status,
-              publicity_end: x.publicityEnd,
-              period_end: x.periodEnd,
-            })),
-          ),
-        ],
-      );
-    }
+    // New records, their versions and timeliness rows by COPY (insertRows): the bulk of an import's statement time.
+    const copy = !this.deps.embeddedDatabase;
+    await insertRows(
+      manager,
+      'record_collection.credit_record',
+      RECORD_COLUMNS,
+      [...inserted].map((x) => [x.id, x.providerDepartmentId, x.catalogueItemCode, x.decisionNumber, x.subjectKey, x.currentVersion, x.contentHash, x.status, x.publicityEnd, x.periodEnd]),
+      { copy },
+    );
     if (updated.size > 0) {
       const r = [...updated];
       await manager.query(
@@ -590,41 +590,18 @@ export class RecordsService {
         [r.map((x) => x.id), r.map((x) => x.currentVersion), r.map((x) => x.contentHash), r.map((x) => x.subjectKey), r.map((x) => x.publicityEnd), r.map((x) => x.periodEnd)],
       );
     }
-    if (versions.length > 0) {
-      await manager.query(
-        `INSERT INTO record_collection.credit_record_version (record_id, version, catalogue_item_version, subject_key, subject_name, decision_date,
-           severity, fields, publicity_start, publicity_end, policy_version, content_hash, change_kind, reason, submitted_by_department_id,
-           objection_id, related_persons)
-         SELECT * FROM json_to_recordset($1::json) AS v(record_id uuid, version int, catalogue_item_version int, subject_key text, subject_name text,
-           decision_date date, severity text, fields jsonb, publicity_start date, publicity_end date, policy_version text, content_hash text,
-           change_kind text, reason text, submitted_by_department_id text, objection_id text, related_persons jsonb)`,
-        [
-          JSON.stringify(
-            versions.map((x) => ({
-              record_id: x.recordId,
-              version: x.version,
-              catalogue_item_version: x.catalogueItemVersion,
-              subject_key: x.subjectKey,
-              subject_name: x.subjectName,
-              decision_date: x.decisionDate,
-              severity: x.severity,
-              fields: x.fields,
-              publicity_start: x.publicityStart,
-              publicity_end: x.publicityEnd,
-              policy_version: x.policyVersion,
-              content_hash: x.contentHash,
-              change_kind: x.changeKind,
-              reason: x.reason,
-              submitted_by_department_id: x.submittedByDepartmentId,
-              objection_id: x.objectionId,
-              related_persons: x.relatedPersons,
-            })),
-          ),
-        ],
-      );
-    }
+    await insertRows(
+      manager,
+      'record_collection.credit_record_version',
+      VERSION_COLUMNS,
+      versions.map((x) => [
+        x.recordId, x.version, x.catalogueItemVersion, x.subjectKey, x.subjectName, x.decisionDate, x.severity, x.fields, x.publicityStart, x.publicityEnd,
+        x.policyVersion, x.contentHash, x.changeKind, x.reason, x.submittedByDepartmentId, x.objectionId, x.relatedPersons,
+      ]),
+      { copy },
+    );
     if (issues.length > 0) await manager.insert(DataQualityIssueEntity, issues);
-    await this.storeTimeliness(manager, timeliness, completeness);
+    await this.storeTimeliness(manager, timeliness, completeness, copy);
     return results;
   }
 
@@ -636,6 +613,7 @@ export class RecordsService {
     manager: EntityManager,
     created: { record: CreditRecordEntity; row: PreparedRow; complete: boolean }[],
     completeness: Map<string, boolean>,
+    copy: boolean,
   ): Promise<void> {
     if (created.length > 0) {
       const submittedOn = this.clock.today();
@@ -643,30 +621,16 @@ export class RecordsService {
         const { limit, policyVersion } = this.publicationLimit(row.decisionDate);
         return { record, row, complete, limit, policyVersion, measured: this.measured(row.decisionDate, submittedOn, limit) };
       });
-      await manager.query(
-        `INSERT INTO record_collection.record_timeliness (record_id, provider_department_id, catalogue_item_code, decision_number, decision_date,
-           submitted_on, limit_working_days, working_days, on_time, days_late, complete, policy_version)
-         SELECT * FROM json_to_recordset($1::json) AS t(record_id uuid, provider_department_id text, catalogue_item_code text, decision_number text,
-           decision_date date, submitted_on date, limit_working_days int, working_days int, on_time boolean, days_late int, complete boolean, policy_version text)
-         ON CONFLICT (record_id) DO NOTHING`,
-        [
-          JSON.stringify(
-            rows.map((x) => ({
-              record_id: x.record.id,
-              provider_department_id: x.record.providerDepartmentId,
-              catalogue_item_code: x.record.catalogueItemCode,
-              decision_number: x.record.decisionNumber,
-              decision_date: x.row.decisionDate,
-              submitted_on: submittedOn,
-              limit_working_days: x.limit,
-              working_days: x.measured.workingDays,
-              on_time: x.measured.onTime,
-              days_late: x.measured.daysLate,
-              complete: x.complete,
-              policy_version: x.policyVersion,
-            })),
-          ),
-        ],
+      // (New records only: their ids are new in this transaction, so there is no row to conflict with.)
+      await insertRows(
+        manager,
+        'record_collection.record_timeliness',
+        TIMELINESS_COLUMNS,
+        rows.map((x) => [
+          x.record.id, x.record.providerDepartmentId, x.record.catalogueItemCode, x.record.decisionNumber, x.row.decisionDate, submittedOn, x.limit,
+          x.measured.workingDays, x.measured.onTime, x.measured.daysLate, x.complete, x.policyVersion,
+        ]),
+        { copy },
       );
     }
     if (completeness.size > 0) {
