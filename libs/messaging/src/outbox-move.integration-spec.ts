@@ -6,6 +6,7 @@
 import { Events, SubjectType, type RecordCollected } from '@credit/contracts';
 import { serviceDataSourceOptions } from '@credit/database';
 import { createTestDatabase, recordCollectedEvent, type TestDatabase } from '@credit/testing';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { CE } from './cloud-events';
 import { InProcessEventBus } from './in-process/in-process-event-bus';
@@ -92,6 +93,37 @@ describe('outbox relay → in-process bus: the one-statement move', () => {
     expect(rows.map((r) => r.message_key)).toEqual(sent.map((s) => s.key));
     expect(rows.map((r) => Events.RecordCollected.codec.decode(r.payload))).toEqual(sent.map((s) => s.payload));
     expect(rows.every((r) => r.headers[CE.type] === Events.RecordCollected.type && r.headers[CE.subject] === r.message_key)).toBe(true);
+  });
+
+  it("stores a transaction's many events by COPY: moved in order, byte for byte, and the NOTIFY still sent", async () => {
+    const relay = new OutboxRelay(dataSource, bus, { schema: SCHEMA, batchSize: 1000 }, silentLog);
+    while ((await relay.relayOnce()) > 0);
+    const listener = new Client({ connectionString: db.url });
+    await listener.connect();
+    try {
+      const notified = new Promise<string>((resolve) => listener.on('notification', (m) => resolve(m.payload ?? '')));
+      await listener.query('LISTEN credit_outbox_copy_test');
+      const copying = new UnitOfWork(dataSource, '/test', 'credit_outbox_copy_test', true);
+      const sent: { id: string; key: string; payload: RecordCollected }[] = [];
+      await copying.run(async (tx) => {
+        for (let n = 1; n <= 300; n += 1) {
+          const key = `ORG:COPY-${n % 7}`;
+          const payload = recordEvent(key, n);
+          tx.emit({ definition: Events.RecordCollected, subjectKey: key, id: `copy-${n}`, payload });
+          sent.push({ id: `copy-${n}`, key, payload });
+        }
+      });
+      await expect(notified).resolves.toBe('300');
+      while ((await relay.relayOnce()) > 0);
+      const rows = await db.query<{ message_key: string; headers: Record<string, string>; payload: Buffer }>(
+        `SELECT message_key, headers, payload FROM bus.messages WHERE headers->>'ce_id' LIKE 'copy-%' ORDER BY seq`,
+      );
+      expect(rows.map((r) => r.headers[CE.id])).toEqual(sent.map((s) => s.id));
+      expect(rows.map((r) => r.message_key)).toEqual(sent.map((s) => s.key));
+      expect(rows.map((r) => Events.RecordCollected.codec.decode(r.payload))).toEqual(sent.map((s) => s.payload));
+    } finally {
+      await listener.end();
+    }
   });
 
   it('under a stream of commits, one move takes the events of many (at most one move per minIntervalMs), and loses none', async () => {

@@ -27,6 +27,8 @@ export class UnitOfWork {
     private readonly source: string,
     /** NOTIFY channel for cross-process wake-up; null on the embedded database (NOTIFY does not cross its connections). */
     private readonly notifyChannel: string | null,
+    /** COPY for a transaction's many events (a PostgreSQL server; not the embedded database, whose wire server lacks it). */
+    private readonly copy = false,
   ) {}
 
   attachRelay(relay: RelaySignal): void {
@@ -41,7 +43,7 @@ export class UnitOfWork {
       const events: OutgoingEvent<unknown>[] = [];
       const traceparent = currentTrace()?.traceparent;
       const value = await work({ manager, emit: (event) => void events.push({ traceparent, ...event } as OutgoingEvent<unknown>) });
-      await insertIntoOutbox(manager, this.source, events, this.notifyChannel);
+      await insertIntoOutbox(manager, this.source, events, this.notifyChannel, { copy: this.copy });
       emitted = events.length;
       return value;
     });

@@ -86,7 +86,7 @@ export class ServiceCoreModule {
           provide: UnitOfWork,
           inject: [DataSource],
           useFactory: (dataSource: DataSource) =>
-            new UnitOfWork(dataSource, identity.source, deps.embeddedDatabase ? null : notifyChannel(definition.schema)),
+            new UnitOfWork(dataSource, identity.source, deps.embeddedDatabase ? null : notifyChannel(definition.schema), !deps.embeddedDatabase),
         },
         OutboxRelayHost,
         ConsumerHost,
