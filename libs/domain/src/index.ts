@@ -6,6 +6,7 @@ export * from './identifiers/region';
 export * from './identifiers/uscc';
 export * from './identifiers/id-number';
 export * from './identifiers/subject';
+export * from './identifiers/uuid-v7';
 
 export * from './calendar/local-date';
 export * from './calendar/working-day-calendar';

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Events, severityToProto, subjectTypeToProto, type RelatedPerson } from '@credit/contracts';
@@ -11,6 +11,7 @@ import {
   publicityWindow,
   SeverityTier,
   SubjectType,
+  uuidV7,
   type DomainError,
 } from '@credit/domain';
 import { UnitOfWork, type Transaction } from '@credit/messaging';
@@ -461,7 +462,7 @@ export class RecordsService {
       const outcome: SubmitOutcome = record ? 'NEW_VERSION' : 'CREATED';
       if (!record) {
         record = Object.assign(new CreditRecordEntity(), {
-          id: randomUUID(),
+          id: uuidV7(), // time-ordered: the primary-key index grows at its edge (uuid-v7.ts)
           providerDepartmentId: provider,
           catalogueItemCode: item.code,
           decisionNumber: row.decisionNumber,
