@@ -4,21 +4,25 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { EntityManager } from 'typeorm';
 
+/** Fewer rows than this go by the json statement even where COPY is possible. */
+export const COPY_FROM_ROWS = 64;
+
 /** A column of a bulk insert: its name and PostgreSQL type (the type is used where rows travel as JSON). */
 export type BulkColumn = readonly [name: string, type: string];
 
 /**
  * Inserts many rows into `table` with one statement, in the caller's transaction (`manager` of a transaction).
- * With `copy` (a PostgreSQL server), `COPY … FROM STDIN`: PostgreSQL parses COPY's text rows ~2.8 × cheaper than
- * the same rows as a json parameter (5,000 rows of credit_record_version: 38 vs 106 ms, docs/BENCHMARKS.md).
- * Without (the embedded database, whose wire server has no COPY sub-protocol), one
- * `INSERT … SELECT FROM json_to_recordset` statement. Values: null/undefined → NULL, objects → JSON (jsonb
+ * With `copy` (a PostgreSQL server) and at least `copyFrom` rows (COPY_FROM_ROWS), `COPY … FROM STDIN`:
+ * PostgreSQL parses COPY's text rows ~2.8 × cheaper than the same rows as a json parameter (5,000 rows of
+ * credit_record_version: 38 vs 106 ms, docs/BENCHMARKS.md). Otherwise — and always on the embedded database, whose
+ * wire server has no COPY sub-protocol — one `INSERT … SELECT FROM json_to_recordset` statement. Values: null/undefined → NULL, objects → JSON (jsonb
  * columns), booleans, numbers and strings as they are (dates as `YYYY-MM-DD` text).
  */
-export async function insertRows(manager: EntityManager, table: string, columns: readonly BulkColumn[], rows: readonly unknown[][], options: { copy: boolean }): Promise<void> {
+export async function insertRows(manager: EntityManager, table: string, columns: readonly BulkColumn[], rows: readonly unknown[][], options: { copy: boolean; copyFrom?: number }): Promise<void> {
   if (rows.length === 0) return;
   const names = columns.map(([name]) => name).join(', ');
-  if (!options.copy) {
+  // COPY waits for the server's go-ahead before sending its rows: a round trip more, worth it only for many rows.
+  if (!options.copy || rows.length < (options.copyFrom ?? COPY_FROM_ROWS)) {
     const objects = rows.map((row) => Object.fromEntries(columns.map(([name], i) => [name, row[i] ?? null])));
     await manager.query(
       `INSERT INTO ${table} (${names}) SELECT * FROM json_to_recordset($1::json) AS r(${columns.map(([name, type]) => `${name} ${type}`).join(', ')})`,

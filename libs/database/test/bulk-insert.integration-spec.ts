@@ -42,7 +42,7 @@ describe('insertRows (COPY and json statement)', () => {
   const read = (table: string) => db.query<Record<string, unknown>>(`SELECT id, name, day::text AS day, flag, doc, note FROM ${table} ORDER BY id`);
 
   it('stores the same rows by COPY and by the json statement, values intact', async () => {
-    await dataSource.transaction((manager) => insertRows(manager, 'copied', COLUMNS, ROWS, { copy: true }));
+    await dataSource.transaction((manager) => insertRows(manager, 'copied', COLUMNS, ROWS, { copy: true, copyFrom: 1 }));
     await dataSource.transaction((manager) => insertRows(manager, 'json_rows', COLUMNS, ROWS, { copy: false }));
     const copied = await read('copied');
     expect(copied).toEqual(ROWS.map(([id, name, day, flag, doc, note]) => ({ id, name, day, flag, doc, note })));
@@ -51,8 +51,8 @@ describe('insertRows (COPY and json statement)', () => {
 
   it("rolls COPY's rows back with the transaction, and reports a violated constraint as PostgreSQL's error", async () => {
     const attempt = dataSource.transaction(async (manager) => {
-      await insertRows(manager, 'copied', COLUMNS, [[10, 'kept?', null, null, null, null]], { copy: true });
-      await insertRows(manager, 'copied', COLUMNS, [[1, 'duplicate id', null, null, null, null]], { copy: true });
+      await insertRows(manager, 'copied', COLUMNS, [[10, 'kept?', null, null, null, null]], { copy: true, copyFrom: 1 });
+      await insertRows(manager, 'copied', COLUMNS, [[1, 'duplicate id', null, null, null, null]], { copy: true, copyFrom: 1 });
     });
     await expect(attempt).rejects.toMatchObject({ code: '23505' });
     expect(await db.query('SELECT id FROM copied WHERE id = 10')).toEqual([]);
