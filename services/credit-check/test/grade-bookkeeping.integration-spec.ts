@@ -1,7 +1,7 @@
 /**
  * Grade bookkeeping on PostgreSQL: the statement-level triggers on the profile tables mark a subject's grade stale
- * (`change_seq`) in the writing transaction — once per statement for every subject the statement touched, not
- * once per row — and the background refresher finds stale and expired grades through its indexes.
+ * (`change_seq`) in the writing transaction — once per transaction for every subject its statements touched, not
+ * once per row or statement — and the background refresher finds stale and expired grades through its indexes.
  */
 import { randomUUID } from 'node:crypto';
 import { subjectKeyForUscc } from '@credit/domain';
@@ -87,6 +87,27 @@ describe('credit-check: grade bookkeeping', () => {
     // Updates count too (a status change through UPDATE), again once per subject.
     await svc.db.query(`UPDATE credit_check.profile_record SET status = 'REPAIRED' WHERE record_id = ANY ($1::uuid[])`, [[ids[0], ids[1], ids[2]]]);
     expect(await changeSeqs([a, b, c])).toEqual({ [a]: start[a] + 2, [b]: start[b] + 2, [c]: start[c] });
+  });
+
+  it("bumps a subject once per transaction: the profile consumer's second statement on its subjects leaves the first bump", async () => {
+    const [a, b] = [uniqueUscc(), uniqueUscc()].map(subjectKeyForUscc);
+    await insertProfiles([a, b]);
+    const start = await changeSeqs([a, b]);
+    const client = new Client({ connectionString: svc.db.url });
+    await client.connect();
+    try {
+      // As a consumer batch: the records of a and b, then their profile rows — two statements, one transaction.
+      await client.query('BEGIN');
+      await upsertRecords([[a, randomUUID(), 1], [b, randomUUID(), 1]], client);
+      await client.query(`UPDATE credit_check.subject_profile SET name = '湖南某某公司', updated_at = now() WHERE subject_key = ANY ($1)`, [[a, b]]);
+      await client.query('COMMIT');
+    } finally {
+      await client.end();
+    }
+    expect(await changeSeqs([a, b])).toEqual({ [a]: start[a] + 1, [b]: start[b] + 1 });
+    // The next transaction bumps again.
+    await svc.db.query(`UPDATE credit_check.subject_profile SET adverse_count = 1 WHERE subject_key = $1`, [a]);
+    expect(await changeSeqs([a, b])).toEqual({ [a]: start[a] + 2, [b]: start[b] + 1 });
   });
 
   it('the refresher regrades stale grades and grades whose validity ended, and leaves current ones', async () => {
