@@ -197,9 +197,10 @@ export class ProfileConsumer implements OnModuleInit, IngestPressure {
   private recordRow(event: RecordCollected, subjectKey: string): unknown[] {
     // Consumers validate payloads too: a malformed event must not half-apply.
     if (!event.recordId || !event.subject?.key || event.subject.key !== subjectKey || event.version < 1) throw invalid('RecordCollected');
-    let fields: Record<string, unknown>;
+    // Parsed only to validate: the text itself is stored (jsonb), as exact as sent (no round trip through JS numbers).
+    const fieldsJson = event.fieldsJson || '{}';
     try {
-      fields = JSON.parse(event.fieldsJson || '{}');
+      JSON.parse(fieldsJson);
     } catch {
       throw AppError.one('VALIDATION', 'EVENT_INVALID', '事件内容无效', 'RecordCollected fields are not JSON');
     }
@@ -217,7 +218,7 @@ export class ProfileConsumer implements OnModuleInit, IngestPressure {
       severity,
       event.publicityStart || null,
       event.publicityEnd || null,
-      JSON.stringify(fields),
+      fieldsJson,
       this.effectEnd(event.adverse, severity, event.decisionDate, event.publicityEnd),
       event.disclosure || 'PUBLIC',
     ];
