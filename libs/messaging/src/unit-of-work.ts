@@ -7,6 +7,8 @@ export interface Transaction {
   manager: EntityManager;
   /** Queues an event; it is written to the outbox in this same transaction, or not at all. */
   emit<T>(event: OutgoingEvent<T>): void;
+  /** The database takes `COPY … FROM STDIN` (a PostgreSQL server, not the embedded one): bulk writes may use it. */
+  copy: boolean;
 }
 
 export interface RelaySignal {
@@ -42,7 +44,7 @@ export class UnitOfWork {
     const result = await this.dataSource.transaction(async (manager) => {
       const events: OutgoingEvent<unknown>[] = [];
       const traceparent = currentTrace()?.traceparent;
-      const value = await work({ manager, emit: (event) => void events.push({ traceparent, ...event } as OutgoingEvent<unknown>) });
+      const value = await work({ manager, copy: this.copy, emit: (event) => void events.push({ traceparent, ...event } as OutgoingEvent<unknown>) });
       await insertIntoOutbox(manager, this.source, events, this.notifyChannel, { copy: this.copy });
       emitted = events.length;
       return value;

@@ -16,7 +16,6 @@ export class IdempotencyInterceptor implements NestInterceptor {
   constructor(private readonly store: IdempotencyStore) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType<string>() !== 'graphql') return next.handle();
     const gql = GqlExecutionContext.create(context);
     if (gql.getInfo<{ operation: { operation: string } }>().operation.operation !== 'mutation') return next.handle();
     const request = gql.getContext<{ req: FastifyRequest & { caller?: Caller } }>().req;

@@ -572,8 +572,9 @@ export class RecordsService {
         [JSON.stringify([...newSubjects.values()].map((x) => ({ key: x.key, type: x.type, name: x.name, uscc: x.uscc ?? null, masked_id_number: x.maskedIdNumber ?? null })))],
       );
     }
-    // New records, their versions and timeliness rows by COPY (insertRows): the bulk of an import's statement time.
-    const copy = !this.deps.embeddedDatabase;
+    // New records, their versions and timeliness rows by COPY where the database takes it (insertRows): the bulk of
+    // an import's statement time.
+    const { copy } = tx;
     await insertRows(
       manager,
       'record_collection.credit_record',
